@@ -1,0 +1,194 @@
+#pragma once
+// Plain packets of the NL chat operator protocol (specs/nlchat-protocol.txt, section 1.1)
+// and Ringdesk's documented extensions (docs/protocol.md). Pure value types and a JSON codec:
+// one packet is one JSON object on one line.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace ringdesk::nlchat {
+
+/// Command names, exactly as the spec spells them (section 1.1), plus extensions.
+namespace command {
+inline constexpr const char* kRing = "ring";                 // 1.1.1
+inline constexpr const char* kRingAck = "ringACK";           // 1.1.2
+inline constexpr const char* kRingAckAck = "ringACKACK";     // 1.1.3
+inline constexpr const char* kStatus = "status";             // 1.1.4
+inline constexpr const char* kMsg = "msg";                   // 1.1.5
+inline constexpr const char* kKey = "key";                   // 1.1.6
+inline constexpr const char* kDisconnect = "disconnect";     // 1.1.7
+inline constexpr const char* kProbe = "probe";               // 1.1.8
+inline constexpr const char* kProbeAck = "probeACK";         // 1.1.9
+inline constexpr const char* kDisassociate = "disassociate"; // 1.1.10
+inline constexpr const char* kChatState = "chat_state";      // 1.1.11
+inline constexpr const char* kServerOnline = "server_online"; // 1.1.12
+// Extensions (docs/protocol.md).
+inline constexpr const char* kLogin = "login";
+inline constexpr const char* kLogout = "logout";
+inline constexpr const char* kError = "error";
+} // namespace command
+
+/// The "I/O" field (spec 2.5): "in" is server → operator, "out" is operator → server.
+enum class Direction { In, Out };
+
+/// Login results, the same numbers as IMS LOGIN (ims-xml-protocol.txt).
+enum class LoginResult : int { WrongCredentials = 0, Ok = 1, Banned = 2 };
+
+/// 1.1.1 ring (server → operator). `id` is the ring event's ID (Ringdesk: the conversation
+/// number); `time` is the epoch second until which the ring is open. Extension fields describe
+/// the visitor: `visitor` id, display `name`, `page` URL and the first message `text`.
+struct Ring
+{
+    std::int64_t id = 0;
+    std::string group;
+    std::int64_t time = 0;
+    std::string visitor;
+    std::string name;
+    std::string page;
+    std::string text;
+};
+
+/// 1.1.2 ringACK (operator → server): accept ring `id`.
+struct RingAck
+{
+    std::string uuid;
+    std::int64_t id = 0;
+};
+
+/// 1.1.3 ringACKACK (server → every operator): `uuid` won ring `id`; empty `uuid` means the
+/// ring timed out. Extension: the winner's display name in `operatorName` ("operator"),
+/// and `resumed` when a conversation is handed back after a reconnect.
+struct RingAckAck
+{
+    std::string uuid;
+    std::int64_t id = 0;
+    std::string operatorName;
+    bool resumed = false;
+};
+
+/// One entry of 1.1.4 status: a service (server endpoint) and its state ("online"/"offline").
+struct Service
+{
+    std::string name;
+    std::string status;
+};
+
+/// 1.1.4 status (server → operator).
+struct Status
+{
+    std::vector<Service> services;
+};
+
+/// 1.1.5 msg (both ways). `msg` is a list of text bodies. Extensions: `id` names the
+/// conversation (optional from a client with exactly one chat), `seq` the server-assigned
+/// sequence number within it, `ts` the time stored (ms since the epoch); both 0 when absent.
+struct Msg
+{
+    std::vector<std::string> msg;
+    Direction io = Direction::In;
+    std::string uuid;
+    std::int64_t id = 0;
+    std::int64_t seq = 0;
+    std::int64_t ts = 0;
+};
+
+/// 1.1.6 key (operator → server): the operator's UUID and RSA public key (PEM). An empty key
+/// selects plain packets for the answers.
+struct Key
+{
+    std::string uuid;
+    std::string key;
+};
+
+/// 1.1.7 disconnect (operator → server).
+struct Disconnect
+{
+    std::string uuid;
+};
+
+/// 1.1.8 probe (server → operator).
+struct Probe
+{
+    std::string uuid;
+};
+
+/// 1.1.9 probeACK (operator → server).
+struct ProbeAck
+{
+    std::string uuid;
+};
+
+/// 1.1.10 disassociate: operator → server ends conversation `id` (0 = its only one);
+/// extension: server → operator when the visitor ended it.
+struct Disassociate
+{
+    std::string uuid;
+    std::int64_t id = 0;
+};
+
+/// 1.1.11 chat_state (both ways): "composing", "paused", and from some channels
+/// "active", "idle", "typing", "no_state", "gone". Extension: `id` as in Msg.
+struct ChatState
+{
+    std::string uuid;
+    Direction io = Direction::In;
+    std::string state;
+    std::int64_t id = 0;
+};
+
+/// 1.1.12 server_online (server → operator, first line of every connection).
+struct ServerOnline
+{
+};
+
+/// Extension: login request (operator → server) carries `username` and `password`;
+/// the answer (server → operator) carries `result` and, on success, `username` and
+/// `displayName` ("display_name"). One struct serves both directions.
+struct Login
+{
+    std::string username;
+    std::string password;
+    int result = -1; // -1: a request; otherwise a LoginResult
+    std::string displayName;
+};
+
+/// Extension: the server ends the session (forced logout, ban); the connection is closed next.
+struct Logout
+{
+    std::string reason;
+};
+
+/// Extension: an error reply. `code` is a protocol::error_code token; `ref` names the
+/// command that caused it, when known.
+struct Error
+{
+    std::string code;
+    std::string message;
+    std::string ref;
+};
+
+using Packet = std::variant<Ring, RingAck, RingAckAck, Status, Msg, Key, Disconnect, Probe,
+                            ProbeAck, Disassociate, ChatState, ServerOnline, Login, Logout, Error>;
+
+/// Serializes a packet to one line of compact JSON (no trailing '\n'), UTF-8.
+std::string encode(const Packet& packet);
+
+/// Parses one line of JSON into a packet.
+/// Throws protocol::ProtocolError with code
+///  - kBadJson: not a JSON object;
+///  - kUnknownType: "type" is not a known command;
+///  - kMissingField / kBadField: a required field is absent or has the wrong JSON type;
+///  - kTooLarge: a text field exceeds its limit (protocol/limits.h).
+/// Unknown extra fields are ignored, as an original client ignores ours.
+Packet decode(std::string_view line);
+
+/// The command name ("ring", "msg", ...) of a packet.
+const char* commandName(const Packet& packet);
+
+/// Direction as spelled on the wire ("in"/"out").
+const char* toString(Direction direction);
+
+} // namespace ringdesk::nlchat

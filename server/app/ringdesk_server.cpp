@@ -1,0 +1,134 @@
+#include "server/app/ringdesk_server.h"
+
+#include "server/store/database.h"
+
+#include <Poco/File.h>
+#include <Poco/FileStream.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Process.h>
+
+#include <sstream>
+
+namespace ringdesk::app {
+namespace {
+
+Poco::Net::ServerSocket listen(const Endpoint& endpoint)
+{
+    Poco::Net::ServerSocket socket;
+    socket.bind(Poco::Net::SocketAddress(endpoint.host, static_cast<Poco::UInt16>(endpoint.port)), true);
+    socket.listen(1024);
+    return socket;
+}
+
+} // namespace
+
+RingdeskServer::RingdeskServer(ServerSettings settings)
+    : settings_(std::move(settings)), logger_(Poco::Logger::get("ringdesk.server")),
+      session_(store::openDatabase(settings_.databasePath)), conversations_(session_),
+      serverKey_(protocol::loadOrCreateKeyPair(settings_.privateKeyPath, settings_.publicKeyPath,
+                                               settings_.keyBits)),
+      authenticator_(settings_.databasePath, settings_.authSessions),
+      dispatcher_(settings_.core, clock_, registry_, session_, conversations_, settings_.tickInterval),
+      httpThreads_("http", 2, settings_.httpMaxConnections, 60, 256 * 1024)
+{
+}
+
+RingdeskServer::~RingdeskServer() { stop(); }
+
+void RingdeskServer::start()
+{
+    for (const std::string& line : settings_.describe())
+        logger_.information("setting %s", line);
+    logger_.information("server key %s (%d bits), public key at %s",
+                        serverKey_.publicKey().fingerprint(), serverKey_.bits(),
+                        settings_.publicKeyPath);
+
+    dispatcher_.start();
+
+    Poco::Net::ServerSocket operatorSocket = listen(settings_.operatorEndpoint);
+    operatorContext_.emplace(operator_endpoint::OperatorEndpointContext{
+        dispatcher_, registry_, authenticator_, serverKey_, settings_.operatorMaxLineBytes,
+        settings_.operatorMaxQueuedPackets});
+    operatorServer_ = std::make_unique<operator_endpoint::OperatorServer>(
+        *operatorContext_, operatorSocket, settings_.operatorMaxConnections);
+    operatorServer_->start();
+
+    Poco::Net::ServerSocket httpSocket = listen(settings_.httpEndpoint);
+    httpContext_.emplace(http::HttpContext{
+        http::VisitorEndpointContext{dispatcher_, registry_, settings_.visitorMaxFrameBytes,
+                                     settings_.visitorMaxQueuedMessages,
+                                     settings_.visitorIdleTimeoutSeconds},
+        settings_.widgetDir, settings_.demoPage, serverKey_.publicKey().pem(),
+        [this] { return metricsText(); }});
+    auto* params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(settings_.httpMaxConnections);
+    params->setMaxQueued(settings_.httpMaxConnections);
+    params->setKeepAlive(true);
+    httpServer_ = std::make_unique<Poco::Net::HTTPServer>(new http::RequestRouter(*httpContext_),
+                                                          httpThreads_, httpSocket, params);
+    httpServer_->start();
+    running_ = true;
+
+    const int operatorPort = operatorSocket.address().port();
+    const int httpPort = httpSocket.address().port();
+    logger_.information("operators on port %d, HTTP (widget, visitors, metrics) on port %d",
+                        operatorPort, httpPort);
+    writeReadyFile(operatorPort, httpPort);
+}
+
+void RingdeskServer::stop()
+{
+    if (!running_)
+        return;
+    running_ = false;
+    logger_.information("stopping");
+    operatorServer_->stop();
+    registry_.shutdownAll("server stopping");
+    httpServer_->stopAll(true);
+    dispatcher_.stop();
+    if (!settings_.readyFile.empty())
+        Poco::File(settings_.readyFile).remove();
+}
+
+void RingdeskServer::writeReadyFile(int operatorPort, int httpPort) const
+{
+    if (settings_.readyFile.empty())
+        return;
+    const std::string temporary = settings_.readyFile + ".tmp";
+    {
+        Poco::FileOutputStream out(temporary);
+        out << "{\"operator_port\":" << operatorPort << ",\"http_port\":" << httpPort
+            << ",\"pid\":" << Poco::Process::id() << "}\n";
+    }
+    Poco::File(temporary).renameTo(settings_.readyFile);
+}
+
+std::string RingdeskServer::metricsText()
+{
+    const auto [operators, conversations, visitors] = dispatcher_.ask([](const core::Core& core) {
+        return std::make_tuple(core.operatorSessions(), core.liveConversations(),
+                               core.visitorConnectionCount());
+    });
+    std::size_t ringing = 0, connected = 0, waiting = 0;
+    for (const core::ConversationInfo& c : conversations) {
+        ringing += c.state == core::ConversationState::Ringing;
+        connected += c.state == core::ConversationState::Connected;
+        waiting += c.state == core::ConversationState::Waiting;
+    }
+    std::ostringstream out;
+    out << "# HELP ringdesk_operator_connections Operator connections.\n"
+        << "# TYPE ringdesk_operator_connections gauge\n"
+        << "ringdesk_operator_connections " << operators.size() << "\n"
+        << "# HELP ringdesk_visitor_connections Visitor WebSocket connections.\n"
+        << "# TYPE ringdesk_visitor_connections gauge\n"
+        << "ringdesk_visitor_connections " << visitors << "\n"
+        << "# HELP ringdesk_conversations Live conversations by state.\n"
+        << "# TYPE ringdesk_conversations gauge\n"
+        << "ringdesk_conversations{state=\"ringing\"} " << ringing << "\n"
+        << "ringdesk_conversations{state=\"connected\"} " << connected << "\n"
+        << "ringdesk_conversations{state=\"waiting\"} " << waiting << "\n";
+    return out.str();
+}
+
+} // namespace ringdesk::app

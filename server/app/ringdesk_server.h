@@ -1,0 +1,57 @@
+#pragma once
+// Assembles the server: database, key pair, dispatcher with the core, and the endpoints.
+
+#include "protocol/rsa_key.h"
+#include "server/app/server_settings.h"
+#include "server/http/request_router.h"
+#include "server/operator_endpoint/operator_server.h"
+#include "server/runtime/authenticator.h"
+#include "server/runtime/dispatcher.h"
+#include "server/store/sqlite_conversation_store.h"
+
+#include <Poco/Data/Session.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/ThreadPool.h>
+
+#include <memory>
+#include <optional>
+
+namespace ringdesk::app {
+
+class RingdeskServer
+{
+public:
+    /// Opens (and migrates) the database and loads or creates the key pair. Throws
+    /// Poco::Exception / std::runtime_error naming the file on failure.
+    explicit RingdeskServer(ServerSettings settings);
+    ~RingdeskServer();
+
+    /// Binds every endpoint, starts the threads, logs the effective settings and the key's
+    /// fingerprint, and writes the ready file (JSON with the bound ports) when configured.
+    void start();
+    /// Stops accepting, closes connections, drains the dispatcher. Idempotent.
+    void stop();
+
+private:
+    std::string metricsText();
+    void writeReadyFile(int operatorPort, int httpPort) const;
+
+    ServerSettings settings_;
+    Poco::Logger& logger_;
+    core::SystemClock clock_;
+    Poco::Data::Session session_;
+    store::SqliteConversationStore conversations_;
+    protocol::RsaPrivateKey serverKey_;
+    runtime::ConnectionRegistry registry_;
+    runtime::Authenticator authenticator_;
+    runtime::Dispatcher dispatcher_;
+    std::optional<operator_endpoint::OperatorEndpointContext> operatorContext_;
+    std::unique_ptr<operator_endpoint::OperatorServer> operatorServer_;
+    std::optional<http::HttpContext> httpContext_;
+    Poco::ThreadPool httpThreads_;
+    std::unique_ptr<Poco::Net::HTTPServer> httpServer_;
+    bool running_ = false;
+};
+
+} // namespace ringdesk::app

@@ -1,0 +1,104 @@
+#include "server/app/server_settings.h"
+
+#include "server/store/database.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Path.h>
+
+namespace ringdesk::app {
+namespace {
+
+int positive(const Poco::Util::AbstractConfiguration& config, const std::string& key, int fallback,
+             int minimum = 1)
+{
+    const int value = config.getInt(key, fallback);
+    if (value < minimum)
+        throw Poco::InvalidArgumentException(key + " must be at least " + std::to_string(minimum));
+    return value;
+}
+
+core::Duration millis(const Poco::Util::AbstractConfiguration& config, const std::string& key,
+                      int fallback)
+{
+    return core::Duration(positive(config, key, fallback));
+}
+
+std::string inDataDir(const std::string& dataDir, const std::string& file)
+{
+    return Poco::Path(Poco::Path(dataDir).makeDirectory(), file).toString();
+}
+
+} // namespace
+
+ServerSettings ServerSettings::load(const Poco::Util::AbstractConfiguration& config)
+{
+    ServerSettings s;
+    s.dataDir = config.getString("ringdesk.dataDir", "data");
+    s.databasePath = store::configuredDatabasePath(config);
+    s.privateKeyPath = config.getString("ringdesk.keys.private", inDataDir(s.dataDir, "server_key.pem"));
+    s.publicKeyPath = config.getString("ringdesk.keys.public", inDataDir(s.dataDir, "server_key.pub.pem"));
+    s.keyBits = config.getInt("ringdesk.keys.bits", 2048);
+    if (s.keyBits != 2048 && s.keyBits != 4096)
+        throw Poco::InvalidArgumentException("ringdesk.keys.bits must be 2048 or 4096");
+
+    s.operatorEndpoint = {config.getString("ringdesk.operator.host", "0.0.0.0"),
+                          positive(config, "ringdesk.operator.port", 7010, 0)};
+    s.operatorMaxLineBytes = static_cast<std::size_t>(positive(config, "ringdesk.operator.maxLineBytes", 65536, 1024));
+    s.operatorMaxConnections = positive(config, "ringdesk.operator.maxConnections", 2000);
+    s.operatorMaxQueuedPackets = static_cast<std::size_t>(positive(config, "ringdesk.operator.maxQueuedPackets", 10000));
+
+    s.httpEndpoint = {config.getString("ringdesk.http.host", "0.0.0.0"),
+                      positive(config, "ringdesk.http.port", 8080, 0)};
+    s.httpMaxConnections = positive(config, "ringdesk.http.maxConnections", 12000);
+    s.widgetDir = config.getString("ringdesk.http.widgetDir", RINGDESK_DEFAULT_WIDGET_DIR);
+    s.demoPage = config.getString("ringdesk.http.demoPage", RINGDESK_DEFAULT_DEMO_PAGE);
+    s.visitorMaxFrameBytes = static_cast<std::size_t>(positive(config, "ringdesk.visitor.maxFrameBytes", 16384, 1024));
+    s.visitorMaxQueuedMessages = static_cast<std::size_t>(positive(config, "ringdesk.visitor.maxQueuedMessages", 1000));
+    s.visitorIdleTimeoutSeconds = positive(config, "ringdesk.visitor.idleTimeoutSeconds", 900);
+
+    s.core.ringTimeout = millis(config, "ringdesk.ring.timeoutMs", 60000);
+    s.core.ringOffer = millis(config, "ringdesk.ring.offerMs", 55000);
+    s.core.probeAfter = millis(config, "ringdesk.presence.probeAfterMs", 7000);
+    s.core.dropAfter = millis(config, "ringdesk.presence.dropAfterMs", 3000);
+    s.core.grace = millis(config, "ringdesk.presence.graceMs", 60000);
+    s.core.maxChatsPerOperator = static_cast<std::size_t>(positive(config, "ringdesk.chat.maxPerOperator", 4));
+    s.core.allowAnonymousOperators = config.getBool("ringdesk.operator.allowAnonymous", false);
+    s.tickInterval = millis(config, "ringdesk.core.tickMs", 100);
+    s.authSessions = positive(config, "ringdesk.database.authSessions", 4);
+    s.readyFile = config.getString("ringdesk.readyFile", "");
+    return s;
+}
+
+std::vector<std::string> ServerSettings::describe() const
+{
+    auto ms = [](core::Duration d) { return std::to_string(d.count()) + " ms"; };
+    return {
+        "ringdesk.dataDir = " + dataDir,
+        "ringdesk.database.path = " + databasePath,
+        "ringdesk.keys.private = " + privateKeyPath,
+        "ringdesk.keys.public = " + publicKeyPath,
+        "ringdesk.keys.bits = " + std::to_string(keyBits),
+        "ringdesk.operator = " + operatorEndpoint.host + ":" + std::to_string(operatorEndpoint.port),
+        "ringdesk.operator.maxLineBytes = " + std::to_string(operatorMaxLineBytes),
+        "ringdesk.operator.maxConnections = " + std::to_string(operatorMaxConnections),
+        "ringdesk.operator.maxQueuedPackets = " + std::to_string(operatorMaxQueuedPackets),
+        "ringdesk.operator.allowAnonymous = " + std::string(core.allowAnonymousOperators ? "true" : "false"),
+        "ringdesk.http = " + httpEndpoint.host + ":" + std::to_string(httpEndpoint.port),
+        "ringdesk.http.maxConnections = " + std::to_string(httpMaxConnections),
+        "ringdesk.http.widgetDir = " + widgetDir,
+        "ringdesk.http.demoPage = " + demoPage,
+        "ringdesk.visitor.maxFrameBytes = " + std::to_string(visitorMaxFrameBytes),
+        "ringdesk.visitor.maxQueuedMessages = " + std::to_string(visitorMaxQueuedMessages),
+        "ringdesk.visitor.idleTimeoutSeconds = " + std::to_string(visitorIdleTimeoutSeconds),
+        "ringdesk.ring.timeoutMs = " + ms(core.ringTimeout),
+        "ringdesk.ring.offerMs = " + ms(core.ringOffer),
+        "ringdesk.presence.probeAfterMs = " + ms(core.probeAfter),
+        "ringdesk.presence.dropAfterMs = " + ms(core.dropAfter),
+        "ringdesk.presence.graceMs = " + ms(core.grace),
+        "ringdesk.chat.maxPerOperator = " + std::to_string(core.maxChatsPerOperator),
+        "ringdesk.core.tickMs = " + ms(tickInterval),
+        "ringdesk.readyFile = " + (readyFile.empty() ? std::string("(none)") : readyFile),
+    };
+}
+
+} // namespace ringdesk::app

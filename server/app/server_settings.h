@@ -1,0 +1,53 @@
+#pragma once
+// Every setting of ringdesk-server, read from the POCO configuration (file, options, -D) with
+// the defaults documented in docs/configuration.md.
+
+#include "server/core/core_settings.h"
+
+#include <Poco/Util/AbstractConfiguration.h>
+
+#include <string>
+#include <vector>
+
+namespace ringdesk::app {
+
+struct Endpoint
+{
+    std::string host;
+    int port = 0; // 0: any free port (the ready file tells which)
+};
+
+struct ServerSettings
+{
+    std::string dataDir;
+    std::string databasePath;
+    std::string privateKeyPath;
+    std::string publicKeyPath;
+    int keyBits = 2048;
+
+    Endpoint operatorEndpoint;
+    std::size_t operatorMaxLineBytes = 0;
+    int operatorMaxConnections = 0;
+    std::size_t operatorMaxQueuedPackets = 0;
+
+    Endpoint httpEndpoint;
+    int httpMaxConnections = 0;
+    std::string widgetDir;
+    std::string demoPage;
+    std::size_t visitorMaxFrameBytes = 0;
+    std::size_t visitorMaxQueuedMessages = 0;
+    int visitorIdleTimeoutSeconds = 0;
+
+    core::CoreSettings core;
+    core::Duration tickInterval{100};
+    int authSessions = 4;
+    std::string readyFile;
+
+    /// Reads every setting; throws Poco::Exception naming the key on an invalid value.
+    static ServerSettings load(const Poco::Util::AbstractConfiguration& config);
+
+    /// "key = value" lines of the effective settings, for the start-up log.
+    std::vector<std::string> describe() const;
+};
+
+} // namespace ringdesk::app

@@ -1,0 +1,195 @@
+#pragma once
+// The chat core (ARCHITECTURE.md, "single-writer core"): all live state — operator sessions,
+// visitor sessions, rings, associations, presence timers — and every rule of the ring flow.
+// Every public function is an event handler run on the dispatcher thread only; none blocks on
+// a socket, none takes a lock. Time comes from the injected Clock; tests drive handlers and
+// tick() directly (tests/core/).
+
+#include "server/core/clock.h"
+#include "server/core/conversation_store.h"
+#include "server/core/core_output.h"
+#include "server/core/core_settings.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ringdesk::core {
+
+/// An operator account as verified by the front-end (the password check runs off the core).
+struct OperatorIdentity
+{
+    std::string username;
+    std::string displayName;
+};
+
+/// IMS status codes (ims-xml-protocol.txt, STATUS); only Online operators are rung.
+namespace status_code {
+inline constexpr int kUnknown = -1;
+inline constexpr int kOnline = 0;
+inline constexpr int kAway = 1;
+inline constexpr int kBusy = 2;
+inline constexpr int kOffline = 3;
+} // namespace status_code
+
+/// A row of the live view (admin `sessions`, metrics).
+struct OperatorSessionInfo
+{
+    ConnectionId connection = 0;
+    std::string uuid;
+    std::string username;
+    int status = status_code::kOnline;
+    std::size_t openChats = 0;
+};
+
+/// A row of the live view of conversations (admin `rings`, metrics).
+struct ConversationInfo
+{
+    std::int64_t id = 0;
+    std::string visitorId;
+    ConversationState state = ConversationState::Ringing;
+    std::string operatorUsername;
+    std::size_t operatorsRung = 0;
+};
+
+class Core
+{
+public:
+    Core(CoreSettings settings, const Clock& clock, CoreOutput& output, ConversationStore& store);
+
+    /// At start: every conversation left open by an earlier run waits one grace period for its
+    /// operator to log in again, then is rung again.
+    void restoreOpenConversations();
+
+    // ---- operator endpoint (specs/nlchat-protocol.txt) --------------------------------------
+    /// A new operator connection: greets it with server_online (1.1.12).
+    void operatorConnected(ConnectionId connection);
+    /// A decoded plain packet from an operator (after RSA decryption, if any). Login requests
+    /// are not passed here: the front-end verifies the password and calls operatorLoggedIn.
+    void operatorPacket(ConnectionId connection, const nlchat::Packet& packet);
+    /// The front-end verified the credentials of a `login` request (docs/protocol.md).
+    void operatorLoggedIn(ConnectionId connection, const OperatorIdentity& identity);
+    /// The front-end refused a `login` request (wrong credentials or banned).
+    void operatorLoginRefused(ConnectionId connection, nlchat::LoginResult result);
+    /// Sets the operator's status (status_code); Away and Busy operators are not rung.
+    void operatorStatusChanged(ConnectionId connection, int statusCode);
+    /// The operator's socket is gone (closed, reset, or dropped by the front-end).
+    void operatorClosed(ConnectionId connection);
+
+    // ---- visitor endpoint (docs/visitor-api.md) ---------------------------------------------
+    void visitorConnected(ConnectionId connection, const std::string& address);
+    void visitorMessage(ConnectionId connection, const visitor::ClientMessage& message);
+    void visitorClosed(ConnectionId connection);
+
+    // ---- timers -----------------------------------------------------------------------------
+    /// Runs every timer that is due: probes (spec 2.4), probe drops, ring timeouts, grace
+    /// periods. Call at least every 100 ms; extra calls are harmless.
+    void tick();
+
+    // ---- live view --------------------------------------------------------------------------
+    std::vector<OperatorSessionInfo> operatorSessions() const;
+    std::vector<ConversationInfo> liveConversations() const;
+    std::size_t visitorConnectionCount() const { return visitors_.size(); }
+
+private:
+    struct OperatorSession
+    {
+        std::string uuid;
+        std::optional<OperatorIdentity> identity;
+        int status = status_code::kOnline;
+        TimePoint lastHeard;
+        std::optional<TimePoint> probeSentAt;
+        std::set<std::int64_t> chats;
+    };
+
+    struct VisitorSession
+    {
+        std::string visitorId; // empty until hello
+        std::string name;
+        std::string page;
+        std::string address;
+    };
+
+    struct LiveConversation
+    {
+        ConversationRecord record;
+        std::optional<ConnectionId> operatorConnection;
+        std::set<ConnectionId> visitorConnections;
+        std::set<ConnectionId> rung;
+        TimePoint deadline; // ring timeout while Ringing, grace end while Waiting
+        std::vector<StoredMessage> transcript;
+        std::int64_t sentToOperator = 0; // highest seq written to the operator connection
+        std::int64_t probeMark = 0;      // sentToOperator when the last probe went out
+        std::int64_t confirmed = 0;      // highest seq the operator has certainly read
+    };
+
+    // operator handlers (operator_handlers.cpp)
+    void onKey(ConnectionId connection, OperatorSession& session, const nlchat::Key& packet);
+    void onRingAck(ConnectionId connection, OperatorSession& session, const nlchat::RingAck& packet);
+    void onOperatorMsg(ConnectionId connection, OperatorSession& session, const nlchat::Msg& packet);
+    void onOperatorChatState(ConnectionId connection, OperatorSession& session,
+                             const nlchat::ChatState& packet);
+    void onProbeAck(OperatorSession& session);
+    void onDisassociate(ConnectionId connection, OperatorSession& session,
+                        const nlchat::Disassociate& packet);
+    void onDisconnect(ConnectionId connection);
+    void sendError(ConnectionId connection, const char* code, const std::string& message,
+                   const char* ref);
+    /// The conversation an operator packet names: `id`, or its only chat when id is 0.
+    LiveConversation* operatorChat(ConnectionId connection, OperatorSession& session,
+                                   std::int64_t id, const char* ref);
+
+    // visitor handlers (visitor_handlers.cpp)
+    void onHello(ConnectionId connection, VisitorSession& session, const visitor::Hello& hello);
+    void onVisitorMsg(VisitorSession& session, const visitor::SendMsg& msg);
+    void onVisitorChatState(VisitorSession& session, const visitor::SendChatState& state);
+    void onLeaveMessage(ConnectionId connection, VisitorSession& session,
+                        const visitor::LeaveMessage& form);
+    void onVisitorClose(VisitorSession& session);
+    void sendVisitorError(ConnectionId connection, const char* code, const std::string& message);
+
+    // ring rules (ring_rules.cpp)
+    bool ringable(const OperatorSession& session) const;
+    /// Rings every ringable operator not yet rung for the conversation; returns how many.
+    std::size_t ringOperators(LiveConversation& conversation);
+    /// Rings `connection` for every open ring it has not seen (after login, status, freed slot).
+    void offerOpenRings(ConnectionId connection);
+    void startRing(LiveConversation& conversation);
+    void associate(LiveConversation& conversation, ConnectionId winner);
+    void ringTimedOut(LiveConversation& conversation);
+
+    // conversation lifecycle (conversations.cpp)
+    LiveConversation& openConversation(VisitorSession& session);
+    StoredMessage appendMessage(LiveConversation& conversation, bool fromOperator,
+                                const std::string& text);
+    void deliverToOperator(LiveConversation& conversation, const StoredMessage& message);
+    void deliverToVisitors(const LiveConversation& conversation, const visitor::ServerMessage& message);
+    void setState(LiveConversation& conversation, ConversationState state);
+    void endConversation(std::int64_t id, ConversationState finalState, const char* visitorState);
+    visitor::StateChange visitorStateOf(const LiveConversation& conversation) const;
+    LiveConversation* findLive(std::int64_t id);
+
+    // presence (presence.cpp)
+    void dropOperator(ConnectionId connection, bool waitForReturn);
+    void resumeConversations(ConnectionId connection, OperatorSession& session);
+    void tickOperators(TimePoint now);
+    void tickConversations(TimePoint now);
+
+    std::int64_t ringTimeField() const;
+
+    CoreSettings settings_;
+    const Clock& clock_;
+    CoreOutput& output_;
+    ConversationStore& store_;
+
+    std::map<ConnectionId, OperatorSession> operators_;
+    std::map<ConnectionId, VisitorSession> visitors_;
+    std::map<std::int64_t, LiveConversation> conversations_; // Ringing, Connected, Waiting
+    std::unordered_map<std::string, std::int64_t> liveByVisitor_;
+};
+
+} // namespace ringdesk::core

@@ -1,0 +1,29 @@
+#pragma once
+// Rules the core applies; every value is configurable (docs/configuration.md).
+
+#include "server/core/clock.h"
+
+#include <chrono>
+#include <cstddef>
+
+namespace ringdesk::core {
+
+struct CoreSettings
+{
+    /// A ring is open this long before it times out (the original: 60 s).
+    Duration ringTimeout = std::chrono::seconds(60);
+    /// The `time` field of `ring` is now + ringOffer, in epoch seconds (the original: 55 s).
+    Duration ringOffer = std::chrono::seconds(55);
+    /// A silent operator is probed after this long (spec 2.4: 7 s).
+    Duration probeAfter = std::chrono::seconds(7);
+    /// ...and dropped when no probeACK arrived this long after the probe (spec 2.4: 3 s).
+    Duration dropAfter = std::chrono::seconds(3);
+    /// A dropped operator's conversations wait this long for it to come back.
+    Duration grace = std::chrono::seconds(60);
+    /// An operator with this many open chats is not rung.
+    std::size_t maxChatsPerOperator = 4;
+    /// Accept operators that never log in (rung under their UUID). Off by default.
+    bool allowAnonymousOperators = false;
+};
+
+} // namespace ringdesk::core

@@ -1,0 +1,40 @@
+#pragma once
+// One operator connection (specs/nlchat-protocol.txt; docs/protocol.md): '\n'-framed JSON lines,
+// plain packets or RSA raw envelopes. The reading thread frames, decrypts, decodes and posts
+// events to the dispatcher; the link's writer thread encodes and writes what the core sends.
+
+#include "protocol/rsa_key.h"
+#include "server/runtime/authenticator.h"
+#include "server/runtime/connection_registry.h"
+#include "server/runtime/dispatcher.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Net/TCPServerConnection.h>
+
+#include <cstddef>
+
+namespace ringdesk::operator_endpoint {
+
+/// What every operator connection shares.
+struct OperatorEndpointContext
+{
+    runtime::Dispatcher& dispatcher;
+    runtime::ConnectionRegistry& registry;
+    runtime::Authenticator& authenticator;
+    const protocol::RsaPrivateKey& serverKey;
+    std::size_t maxLineBytes;      // longest accepted line, bytes
+    std::size_t maxQueuedPackets;  // send queue bound before the peer is dropped
+};
+
+class OperatorConnection final : public Poco::Net::TCPServerConnection
+{
+public:
+    OperatorConnection(const Poco::Net::StreamSocket& socket, OperatorEndpointContext& context);
+    void run() override;
+
+private:
+    OperatorEndpointContext& context_;
+    Poco::Logger& logger_;
+};
+
+} // namespace ringdesk::operator_endpoint

@@ -1,0 +1,86 @@
+#include "server/runtime/connection_registry.h"
+
+#include <vector>
+
+namespace ringdesk::runtime {
+
+void ConnectionRegistry::add(core::ConnectionId id, std::shared_ptr<OperatorLink> link)
+{
+    std::lock_guard lock(mutex_);
+    operators_[id] = std::move(link);
+}
+
+void ConnectionRegistry::add(core::ConnectionId id, std::shared_ptr<VisitorLink> link)
+{
+    std::lock_guard lock(mutex_);
+    visitors_[id] = std::move(link);
+}
+
+void ConnectionRegistry::remove(core::ConnectionId id)
+{
+    std::lock_guard lock(mutex_);
+    operators_.erase(id);
+    visitors_.erase(id);
+}
+
+void ConnectionRegistry::sendToOperator(core::ConnectionId connection, const nlchat::Packet& packet)
+{
+    std::shared_ptr<OperatorLink> link;
+    {
+        std::lock_guard lock(mutex_);
+        const auto found = operators_.find(connection);
+        if (found == operators_.end())
+            return;
+        link = found->second;
+    }
+    link->deliver(packet);
+}
+
+void ConnectionRegistry::sendToVisitor(core::ConnectionId connection, const visitor::ServerMessage& message)
+{
+    std::shared_ptr<VisitorLink> link;
+    {
+        std::lock_guard lock(mutex_);
+        const auto found = visitors_.find(connection);
+        if (found == visitors_.end())
+            return;
+        link = found->second;
+    }
+    link->deliver(message);
+}
+
+void ConnectionRegistry::close(core::ConnectionId connection, const std::string& reason)
+{
+    std::shared_ptr<OperatorLink> op;
+    std::shared_ptr<VisitorLink> vis;
+    {
+        std::lock_guard lock(mutex_);
+        if (const auto found = operators_.find(connection); found != operators_.end())
+            op = found->second;
+        if (const auto found = visitors_.find(connection); found != visitors_.end())
+            vis = found->second;
+    }
+    if (op)
+        op->shutdown(reason);
+    if (vis)
+        vis->shutdown(reason);
+}
+
+void ConnectionRegistry::shutdownAll(const std::string& reason)
+{
+    std::vector<std::shared_ptr<OperatorLink>> ops;
+    std::vector<std::shared_ptr<VisitorLink>> visitors;
+    {
+        std::lock_guard lock(mutex_);
+        for (auto& [id, link] : operators_)
+            ops.push_back(link);
+        for (auto& [id, link] : visitors_)
+            visitors.push_back(link);
+    }
+    for (auto& link : ops)
+        link->shutdown(reason);
+    for (auto& link : visitors)
+        link->shutdown(reason);
+}
+
+} // namespace ringdesk::runtime

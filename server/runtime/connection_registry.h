@@ -1,0 +1,60 @@
+#pragma once
+// Live connections by id, shared by the front-ends (which register and unregister them on
+// their own threads) and the dispatcher (which delivers the core's output to them).
+
+#include "server/core/core_output.h"
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace ringdesk::runtime {
+
+/// The front-end side of an operator connection.
+class OperatorLink
+{
+public:
+    virtual ~OperatorLink() = default;
+    /// Queues a packet; encoding (plain or RSA) happens on the connection's writer thread.
+    virtual void deliver(const nlchat::Packet& packet) = 0;
+    /// Closes the connection after what is queued was written.
+    virtual void shutdown(const std::string& reason) = 0;
+};
+
+/// The front-end side of a visitor WebSocket.
+class VisitorLink
+{
+public:
+    virtual ~VisitorLink() = default;
+    virtual void deliver(const visitor::ServerMessage& message) = 0;
+    virtual void shutdown(const std::string& reason) = 0;
+};
+
+class ConnectionRegistry final : public core::CoreOutput
+{
+public:
+    /// A process-wide unique id for a new connection (never 0, never reused).
+    core::ConnectionId nextId() { return ++lastId_; }
+
+    void add(core::ConnectionId id, std::shared_ptr<OperatorLink> link);
+    void add(core::ConnectionId id, std::shared_ptr<VisitorLink> link);
+    void remove(core::ConnectionId id);
+
+    // core::CoreOutput: unknown ids (already gone) are ignored.
+    void sendToOperator(core::ConnectionId connection, const nlchat::Packet& packet) override;
+    void sendToVisitor(core::ConnectionId connection, const visitor::ServerMessage& message) override;
+    void close(core::ConnectionId connection, const std::string& reason) override;
+
+    /// Asks every connection to close (server shutdown).
+    void shutdownAll(const std::string& reason);
+
+private:
+    std::mutex mutex_;
+    std::map<core::ConnectionId, std::shared_ptr<OperatorLink>> operators_;
+    std::map<core::ConnectionId, std::shared_ptr<VisitorLink>> visitors_;
+    std::atomic<core::ConnectionId> lastId_{0};
+};
+
+} // namespace ringdesk::runtime

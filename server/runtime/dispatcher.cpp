@@ -1,0 +1,115 @@
+#include "server/runtime/dispatcher.h"
+
+#include <Poco/Exception.h>
+
+namespace ringdesk::runtime {
+
+void Dispatcher::BufferedOutput::sendToOperator(core::ConnectionId c, const nlchat::Packet& p)
+{
+    pending_.emplace_back(ToOperator{c, p});
+}
+
+void Dispatcher::BufferedOutput::sendToVisitor(core::ConnectionId c, const visitor::ServerMessage& m)
+{
+    pending_.emplace_back(ToVisitor{c, m});
+}
+
+void Dispatcher::BufferedOutput::close(core::ConnectionId c, const std::string& reason)
+{
+    pending_.emplace_back(Close{c, reason});
+}
+
+void Dispatcher::BufferedOutput::flush()
+{
+    for (auto& item : pending_) {
+        if (auto* op = std::get_if<ToOperator>(&item))
+            target_.sendToOperator(op->connection, op->packet);
+        else if (auto* vis = std::get_if<ToVisitor>(&item))
+            target_.sendToVisitor(vis->connection, vis->message);
+        else if (auto* closing = std::get_if<Close>(&item))
+            target_.close(closing->connection, closing->reason);
+    }
+    pending_.clear();
+}
+
+Dispatcher::Dispatcher(core::CoreSettings settings, const core::Clock& clock,
+                       ConnectionRegistry& registry, Poco::Data::Session& session,
+                       core::ConversationStore& store, core::Duration tickInterval)
+    : output_(registry), core_(settings, clock, output_, store), session_(session),
+      tickInterval_(tickInterval), logger_(Poco::Logger::get("ringdesk.core")), thread_("dispatcher")
+{
+}
+
+Dispatcher::~Dispatcher() { stop(); }
+
+void Dispatcher::start()
+{
+    post([](core::Core& core) { core.restoreOpenConversations(); });
+    thread_.start(*this);
+}
+
+void Dispatcher::stop()
+{
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_one();
+    if (thread_.isRunning())
+        thread_.join();
+}
+
+void Dispatcher::post(Event event)
+{
+    {
+        std::lock_guard lock(mutex_);
+        queue_.push_back(std::move(event));
+    }
+    wake_.notify_one();
+}
+
+void Dispatcher::run()
+{
+    for (;;) {
+        std::deque<Event> batch;
+        bool last = false;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait_for(lock, tickInterval_, [this] { return stopping_ || !queue_.empty(); });
+            batch.swap(queue_);
+            last = stopping_;
+        }
+        runBatch(batch);
+        if (last)
+            return;
+    }
+}
+
+void Dispatcher::runBatch(std::deque<Event>& batch)
+{
+    try {
+        session_.begin();
+        for (Event& event : batch) {
+            try {
+                event(core_);
+            } catch (const Poco::Exception& e) {
+                // A failed event is logged and skipped; its partial writes stay in the batch.
+                logger_.error("event failed: %s", e.displayText());
+            } catch (const std::exception& e) {
+                logger_.error("event failed: %s", std::string(e.what()));
+            }
+        }
+        core_.tick();
+        session_.commit();
+        output_.flush();
+    } catch (const Poco::Exception& e) {
+        // The batch could not be stored: nothing it produced is sent, so no peer sees a
+        // message that is not in the transcript.
+        logger_.critical("batch of %z events not stored: %s", batch.size(), e.displayText());
+        if (session_.isTransaction())
+            session_.rollback();
+        output_.discard();
+    }
+}
+
+} // namespace ringdesk::runtime

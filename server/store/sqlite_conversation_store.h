@@ -1,0 +1,37 @@
+#pragma once
+// core::ConversationStore on SQLite (tables visitors, conversations, messages, left_messages
+// of db/migrations/0001_initial.sql). Used on the dispatcher thread only.
+
+#include "server/core/conversation_store.h"
+
+#include <Poco/Data/Session.h>
+
+namespace ringdesk::store {
+
+class SqliteConversationStore final : public core::ConversationStore
+{
+public:
+    /// Uses `session` for every statement; the caller owns it and its transactions.
+    explicit SqliteConversationStore(Poco::Data::Session& session);
+
+    std::optional<core::VisitorRecord> findVisitorByTokenHash(const std::string& tokenHash) override;
+    void createVisitor(const core::VisitorRecord& visitor, const std::string& tokenHash,
+                       const std::string& address, std::int64_t nowMs) override;
+    std::int64_t createConversation(const core::ConversationRecord& record, std::int64_t nowMs) override;
+    void updateConversation(const core::ConversationRecord& record, std::int64_t nowMs) override;
+    std::optional<core::ConversationRecord> latestConversation(const std::string& visitorId) override;
+    std::vector<core::ConversationRecord> openConversations() override;
+    void appendMessage(std::int64_t conversationId, const core::StoredMessage& message) override;
+    std::vector<core::StoredMessage> messages(std::int64_t conversationId, std::int64_t sinceSeq) override;
+    void storeLeftMessage(std::int64_t conversationId, const std::string& visitorId,
+                          const std::string& name, const std::string& email,
+                          const std::string& text, std::int64_t nowMs) override;
+
+private:
+    std::vector<core::ConversationRecord> selectConversations(const std::string& where,
+                                                              const std::string& argument);
+
+    Poco::Data::Session& session_;
+};
+
+} // namespace ringdesk::store

@@ -1,0 +1,411 @@
+/**
+ * The widget's controller: turns server messages into view state and visitor actions into
+ * protocol messages. It owns the conversation state; connection.ts owns the socket, transcript.ts
+ * the messages, storage.ts what survives a reload, ui.ts the DOM.
+ */
+import { Connection, type LinkStatus, type SocketFactory, type Timers } from "./connection";
+import {
+  isActiveState,
+  isTyping,
+  MAX_NAME_BYTES,
+  MAX_PAGE_BYTES,
+  MAX_TEXT_BYTES,
+  offersLeaveMessage,
+  truncateUtf8,
+  utf8Length,
+  type ConversationState,
+  type HelloMessage,
+  type ServerMessage,
+  type VisitorTypingState,
+} from "./protocol";
+import type { SessionStorage } from "./storage";
+import { Transcript } from "./transcript";
+import { TypingNotifier } from "./typing";
+import { WidgetView, type LeaveMessageForm, type PanelMode } from "./ui";
+
+export interface ChatOptions {
+  /** ws:// or wss:// URL of the visitor endpoint. */
+  wsUrl: string;
+  title: string;
+  /** Visitor name from data-name; sent in `hello` and prefilled in the form. */
+  visitorName: string;
+  /** The page the visitor is on, sent in `hello`. */
+  page: string;
+  accent?: string;
+  storage: SessionStorage;
+  createSocket?: SocketFactory;
+  timers?: Timers;
+  backoff?: { initialMs: number; maxMs: number; factor: number };
+  now?: () => number;
+}
+
+const ERROR_TEXT: Record<string, string> = {
+  too_large: "That message is too long.",
+  rate_limited: "You are sending messages too quickly. Please wait a moment.",
+  bad_state: "That is not possible right now.",
+  unavailable: "Chat is not available right now.",
+};
+const GENERIC_ERROR = "Something went wrong. Please try again.";
+
+/** Closed states a "start a new chat" click leaves behind. */
+const CLOSED_STATES: readonly ConversationState[] = ["ended", "no_operator", "no_answer"];
+
+export class ChatController {
+  private readonly view: WidgetView;
+  private readonly connection: Connection;
+  private readonly transcript = new Transcript();
+  private readonly typing: TypingNotifier;
+  private readonly now: () => number;
+  private started = false;
+  private link: LinkStatus | "idle" = "idle";
+  private everOnline = false;
+  private state: ConversationState = "idle";
+  /** The server's current conversation for this visitor (0 = none yet). */
+  private conversation = 0;
+  private operator = "";
+  private operatorTyping = false;
+  private notice: string | null = null;
+  /** "start a new chat" was clicked and no new state has arrived since. */
+  private freshStart = false;
+  private leaveStatus: "none" | "sending" | "sent" = "none";
+  private sinceSent = 0;
+  /** The last welcome answered a `since` meant for another conversation: ask again from 0. */
+  private fullReplay = false;
+  private unread = 0;
+
+  constructor(
+    host: HTMLElement,
+    private readonly options: ChatOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    const timers: Timers = options.timers ?? {
+      setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+      clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+    };
+    this.view = new WidgetView(
+      host,
+      {
+        title: options.title,
+        intro: "Hi! Ask us anything — an operator will answer here.",
+        visitorName: options.visitorName,
+        accent: options.accent,
+      },
+      {
+        onOpenChange: (open) => this.setOpen(open),
+        onSend: (text) => this.sendText(text),
+        onInput: (text) => (text === "" ? this.typing.stop() : this.typing.input()),
+        onEndChat: () => this.endChat(),
+        onNewChat: () => this.newChat(),
+        onLeaveMessage: (form) => this.leaveMessage(form),
+        onRetry: (key) => this.retry(key),
+      },
+    );
+    this.connection = new Connection({
+      url: options.wsUrl,
+      hello: () => this.hello(),
+      onMessage: (message) => this.receive(message),
+      onStatus: (status) => {
+        this.link = status;
+        if (status === "online") this.everOnline = true;
+        this.render();
+      },
+      createSocket: options.createSocket,
+      timers,
+      backoff: options.backoff,
+    });
+    this.typing = new TypingNotifier((state) => this.sendTyping(state), timers);
+  }
+
+  get shadowRoot(): ShadowRoot {
+    return this.view.root;
+  }
+
+  /**
+   * Shows the widget. A visitor with a stored token reconnects at once (to restore the transcript
+   * and the unread badge); anybody else connects when they first open the panel, so a page view
+   * without a chat costs the server nothing.
+   */
+  start(): void {
+    const stored = this.options.storage.get();
+    if (stored.open) this.view.setOpen(true, false);
+    if (stored.token || stored.open) this.connect();
+    this.render();
+  }
+
+  /** Stops the link for good (the widget is being removed). */
+  stop(): void {
+    this.connection.stop();
+    this.typing.reset();
+  }
+
+  /** The browser is online again: skip the rest of the reconnect backoff. */
+  networkUp(): void {
+    this.connection.retryNow();
+  }
+
+  private connect(): void {
+    if (this.started) return;
+    this.started = true;
+    this.connection.start();
+  }
+
+  private hello(): HelloMessage {
+    const stored = this.options.storage.get();
+    this.sinceSent = this.fullReplay ? 0 : this.sinceFor(stored.dismissed, stored.dismissedSeq);
+    const hello: HelloMessage = { type: "hello", since: this.sinceSent, page: truncateUtf8(this.options.page, MAX_PAGE_BYTES) };
+    if (stored.token) hello.token = stored.token;
+    if (this.options.visitorName) hello.name = truncateUtf8(this.options.visitorName, MAX_NAME_BYTES);
+    return hello;
+  }
+
+  /**
+   * `since` for the next hello: what the transcript already holds, or, with nothing on screen after
+   * "start a new chat", the end of the dismissed conversation so it is not replayed.
+   */
+  private sinceFor(dismissed: number, dismissedSeq: number): number {
+    if (this.transcript.conversation !== 0) return this.transcript.maxSeq();
+    return dismissed !== 0 ? dismissedSeq : 0;
+  }
+
+  /** Which conversation `since` in the last hello referred to. */
+  private expectedConversation(): number {
+    return this.transcript.conversation !== 0 ? this.transcript.conversation : this.options.storage.get().dismissed;
+  }
+
+  /** Attaches the transcript to the server's conversation, unless that one was dismissed. */
+  private follow(conversation: number): void {
+    if (conversation === 0 || conversation === this.options.storage.get().dismissed) return;
+    this.transcript.assign(conversation);
+  }
+
+  private receive(message: ServerMessage): void {
+    switch (message.type) {
+      case "welcome":
+        this.options.storage.update({ token: message.token });
+        if (this.sinceSent > 0 && message.conversation !== this.expectedConversation()) {
+          // Our `since` counted messages of another conversation (another tab started a new one
+          // while this one was offline): reconnect and have this one replayed from the start.
+          this.fullReplay = true;
+          this.connection.restart();
+          return;
+        }
+        this.fullReplay = false;
+        this.conversation = message.conversation;
+        this.follow(message.conversation);
+        this.applyState(message.state, message.operator);
+        break;
+      case "state":
+        this.freshStart = false;
+        if (message.conversation !== 0 && message.conversation !== this.conversation) {
+          this.conversation = message.conversation;
+          this.leaveStatus = "none";
+        }
+        this.follow(message.conversation);
+        this.applyState(message.state, message.operator);
+        break;
+      case "msg":
+        this.receiveText(message);
+        break;
+      case "chat_state":
+        this.operatorTyping = isTyping(message.state);
+        break;
+      case "left_message":
+        this.leaveStatus = message.ok ? "sent" : "none";
+        this.notice = message.ok ? null : "Your message could not be stored. Please try again.";
+        break;
+      case "error":
+        this.receiveError(message.code);
+        break;
+    }
+    this.view.syncTranscript(this.transcript.entries);
+    this.render();
+  }
+
+  private applyState(state: ConversationState, operator?: string): void {
+    if (state !== this.state) this.notice = null;
+    this.state = state;
+    if (operator) this.operator = operator;
+    if (state !== "connected") {
+      this.operatorTyping = false;
+      this.typing.reset();
+    }
+    if (offersLeaveMessage(state)) {
+      const written = this.transcript.entries.filter((entry) => entry.from === "visitor").map((entry) => entry.text);
+      this.view.prefillLeaveMessage(written.join("\n"));
+    }
+  }
+
+  private receiveText(message: Extract<ServerMessage, { type: "msg" }>): void {
+    const result = this.transcript.apply(message);
+    if (!result) return;
+    if (message.from !== "operator") return;
+    this.operatorTyping = false;
+    if (message.operator) this.operator = message.operator;
+    if (this.view.open) {
+      this.markSeen();
+    } else if (result.added && message.seq > this.seenSeq()) {
+      this.unread += 1;
+      this.view.setUnread(this.unread);
+    }
+  }
+
+  private receiveError(code: string): void {
+    this.notice = ERROR_TEXT[code] ?? GENERIC_ERROR;
+    if (code === "hello_first") {
+      this.connection.restart();
+      return;
+    }
+    if (this.leaveStatus === "sending") {
+      this.leaveStatus = "none";
+      return;
+    }
+    if (code === "unavailable") this.state = "unavailable";
+    if (code !== "bad_json" && code !== "unknown_type") this.transcript.failOldestPending();
+  }
+
+  private seenSeq(): number {
+    const stored = this.options.storage.get();
+    return stored.conversation === this.transcript.conversation ? stored.seenSeq : 0;
+  }
+
+  private markSeen(): void {
+    this.unread = 0;
+    this.view.setUnread(0);
+    this.options.storage.update({ conversation: this.transcript.conversation, seenSeq: this.transcript.maxSeq() });
+  }
+
+  private setOpen(open: boolean): void {
+    this.view.setOpen(open);
+    this.options.storage.update({ open });
+    if (open) {
+      this.connect();
+      this.markSeen();
+    }
+    this.render();
+  }
+
+  private sendText(raw: string): void {
+    const text = raw.trim();
+    if (text === "") return;
+    if (utf8Length(text) > MAX_TEXT_BYTES) {
+      this.notice = ERROR_TEXT.too_large;
+      this.render();
+      return;
+    }
+    this.connect();
+    this.notice = null;
+    this.transcript.addPending(text, this.now());
+    this.connection.send({ type: "msg", text });
+    this.typing.stop();
+    this.view.clearInput();
+    this.view.syncTranscript(this.transcript.entries);
+    this.render();
+  }
+
+  private retry(key: string): void {
+    const entry = this.transcript.retry(key);
+    if (!entry) return;
+    this.notice = null;
+    this.connection.send({ type: "msg", text: entry.text });
+    this.view.syncTranscript(this.transcript.entries);
+    this.render();
+  }
+
+  private sendTyping(state: VisitorTypingState): void {
+    // Typing states only mean something to an operator who has the chat.
+    if (this.state === "connected") this.connection.send({ type: "chat_state", state }, false);
+  }
+
+  private endChat(): void {
+    this.typing.reset();
+    this.connection.send({ type: "close" });
+  }
+
+  private newChat(): void {
+    this.freshStart = true;
+    this.leaveStatus = "none";
+    this.notice = null;
+    if (this.conversation !== 0) {
+      this.options.storage.update({ dismissed: this.conversation, dismissedSeq: this.transcript.maxSeq() });
+    }
+    this.transcript.clear();
+    this.view.syncTranscript(this.transcript.entries);
+    this.render();
+  }
+
+  private leaveMessage(form: LeaveMessageForm): void {
+    const text = form.text.trim();
+    if (utf8Length(text) > MAX_TEXT_BYTES) {
+      this.notice = ERROR_TEXT.too_large;
+      this.render();
+      return;
+    }
+    this.connect();
+    this.leaveStatus = "sending";
+    this.notice = null;
+    const message = { type: "leave_message" as const, name: truncateUtf8(form.name, MAX_NAME_BYTES), text };
+    this.connection.send(form.email ? { ...message, email: form.email } : message);
+    this.render();
+  }
+
+  /** The conversation on screen was put aside with "start a new chat". */
+  private isDismissed(): boolean {
+    if (this.freshStart) return true;
+    return this.conversation !== 0 && this.conversation === this.options.storage.get().dismissed;
+  }
+
+  /** State as the visitor should see it: a dismissed closed conversation looks like a fresh start. */
+  private visibleState(): ConversationState {
+    if (this.isDismissed() && CLOSED_STATES.includes(this.state)) return "idle";
+    return this.state;
+  }
+
+  private render(): void {
+    const state = this.visibleState();
+    const online = this.link === "online";
+    const name = this.operator || "An operator";
+    this.view.render({
+      status: online ? this.statusText(state, name) : this.everOnline ? "Reconnecting…" : "Connecting…",
+      typing: online && state === "connected" && this.operatorTyping ? `${this.operator || "Operator"} is typing…` : null,
+      mode: this.mode(state),
+      canEnd: online && isActiveState(state),
+      notice: this.notice,
+      closingText: this.closingText(state),
+    });
+  }
+
+  private statusText(state: ConversationState, name: string): string {
+    switch (state) {
+      case "idle":
+        return "We usually answer within minutes";
+      case "ringing":
+        return "Connecting you to an operator…";
+      case "connected":
+        return `${name} joined`;
+      case "waiting":
+        return "Operator reconnecting…";
+      case "no_operator":
+        return "No operator is available";
+      case "no_answer":
+        return "Nobody answered in time";
+      case "ended":
+        return "Chat ended";
+      case "unavailable":
+        return "Chat unavailable";
+    }
+  }
+
+  private mode(state: ConversationState): PanelMode {
+    if (this.leaveStatus === "sent") return "thanks";
+    if (state === "ended") return "ended";
+    if (state === "unavailable") return "unavailable";
+    if (offersLeaveMessage(state)) return "leave_form";
+    return "chat";
+  }
+
+  private closingText(state: ConversationState): string {
+    if (this.leaveStatus === "sent") return "Thank you! Your message was sent and we will get back to you.";
+    if (state === "unavailable") return "Chat is not available right now.";
+    return "This chat has ended.";
+  }
+}

@@ -1,0 +1,364 @@
+/**
+ * The widget's view: a bubble and a chat panel inside an open shadow root.
+ *
+ * The view holds no chat logic. The controller (chat.ts) hands it a ViewState and the transcript;
+ * the view reports what the visitor did through ViewHandlers. Every piece of text reaches the DOM
+ * through textContent or attributes, never as HTML, so nothing a visitor or operator writes can
+ * become markup.
+ */
+import type { Entry } from "./transcript";
+import { WIDGET_CSS } from "./styles";
+
+export type PanelMode = "chat" | "leave_form" | "thanks" | "ended" | "unavailable";
+
+export interface ViewState {
+  /** Header status line ("Connecting you to an operator…", "Alice joined", …). */
+  status: string;
+  /** "Alice is typing…", or null. */
+  typing: string | null;
+  mode: PanelMode;
+  /** Shows the End chat button. */
+  canEnd: boolean;
+  /** A short problem report (refused message, lost link), or null. */
+  notice: string | null;
+  /** Text shown above the "Start a new chat" button in `ended` and `thanks` modes. */
+  closingText: string;
+}
+
+export interface LeaveMessageForm {
+  name: string;
+  email: string;
+  text: string;
+}
+
+export interface ViewHandlers {
+  onOpenChange(open: boolean): void;
+  onSend(text: string): void;
+  onInput(text: string): void;
+  onEndChat(): void;
+  onNewChat(): void;
+  onLeaveMessage(form: LeaveMessageForm): void;
+  onRetry(key: string): void;
+}
+
+export interface ViewOptions {
+  title: string;
+  intro: string;
+  /** Prefills the name field of the leave-a-message form. */
+  visitorName: string;
+  /** CSS colour for the bubble and header; invalid values are ignored by the browser. */
+  accent?: string;
+}
+
+type Attributes = Record<string, string>;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attributes: Attributes = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const CHAT_ICON = "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2zm3 6v2h10V9H7zm0-3v2h10V6H7zm0 6v2h7v-2H7z";
+const SEND_ICON = "M2 21l21-9L2 3v7l15 2-15 2z";
+
+function icon(doc: Document, path: string): SVGSVGElement {
+  const svg = doc.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  const shape = doc.createElementNS(SVG_NS, "path");
+  shape.setAttribute("d", path);
+  svg.appendChild(shape);
+  return svg;
+}
+
+/** "14:05" in the visitor's locale. */
+export function formatTime(ts: number): string {
+  return new Date(ts).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+export class WidgetView {
+  readonly root: ShadowRoot;
+  private readonly doc: Document;
+  private readonly bubble: HTMLButtonElement;
+  private readonly badge: HTMLSpanElement;
+  private readonly panel: HTMLDivElement;
+  private readonly status: HTMLParagraphElement;
+  private readonly endButton: HTMLButtonElement;
+  private readonly log: HTMLDivElement;
+  private readonly intro: HTMLParagraphElement;
+  private readonly typing: HTMLDivElement;
+  private readonly notice: HTMLParagraphElement;
+  private readonly composer: HTMLFormElement;
+  private readonly input: HTMLTextAreaElement;
+  private readonly leaveForm: HTMLFormElement;
+  private readonly ended: HTMLDivElement;
+  private readonly endedText: HTMLParagraphElement;
+  private readonly rendered = new Map<string, HTMLDivElement>();
+  private isOpen = false;
+  private unread = 0;
+  private mode: PanelMode = "chat";
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly options: ViewOptions,
+    private readonly handlers: ViewHandlers,
+  ) {
+    this.doc = host.ownerDocument;
+    const doc = this.doc;
+    this.root = host.attachShadow({ mode: "open" });
+    if (options.accent) host.style.setProperty("--rd-accent", options.accent);
+
+    const style = el(doc, "style");
+    style.textContent = WIDGET_CSS;
+
+    this.bubble = el(doc, "button", { type: "button", class: "bubble", "aria-expanded": "false", "aria-controls": "rd-panel" });
+    this.bubble.appendChild(icon(doc, CHAT_ICON));
+    this.badge = el(doc, "span", { class: "badge", "aria-hidden": "true" });
+    this.badge.hidden = true;
+    this.bubble.appendChild(this.badge);
+    this.bubble.addEventListener("click", () => this.handlers.onOpenChange(!this.isOpen));
+
+    this.panel = el(doc, "div", { id: "rd-panel", class: "panel", role: "dialog", "aria-labelledby": "rd-title" });
+    this.panel.hidden = true;
+    this.panel.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        event.stopPropagation();
+        this.handlers.onOpenChange(false);
+      }
+    });
+
+    const header = el(doc, "div", { class: "header" });
+    const heading = el(doc, "div", { class: "heading" });
+    heading.appendChild(el(doc, "h2", { id: "rd-title", class: "title" }, options.title));
+    this.status = el(doc, "p", { class: "status", role: "status" });
+    heading.appendChild(this.status);
+    this.endButton = el(doc, "button", { type: "button", class: "end" }, "End chat");
+    this.endButton.addEventListener("click", () => this.handlers.onEndChat());
+    const minimise = el(doc, "button", { type: "button", class: "minimise", "aria-label": "Minimise chat" }, "\u00d7");
+    minimise.addEventListener("click", () => this.handlers.onOpenChange(false));
+    header.append(heading, this.endButton, minimise);
+
+    this.log = el(doc, "div", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" });
+    this.intro = el(doc, "p", { class: "intro" }, options.intro);
+    this.log.appendChild(this.intro);
+    this.typing = el(doc, "div", { class: "typing", "aria-live": "polite" });
+    this.notice = el(doc, "p", { class: "notice", role: "alert" });
+    this.notice.hidden = true;
+
+    this.composer = this.buildComposer();
+    this.input = this.composer.querySelector("textarea") as HTMLTextAreaElement;
+    this.leaveForm = this.buildLeaveForm();
+    this.ended = el(doc, "div", { class: "ended" });
+    this.endedText = el(doc, "p");
+    const newChat = el(doc, "button", { type: "button", class: "primary new-chat" }, "Start a new chat");
+    newChat.addEventListener("click", () => this.handlers.onNewChat());
+    this.ended.append(this.endedText, newChat);
+    this.ended.hidden = true;
+
+    this.panel.append(header, this.log, this.typing, this.notice, this.composer, this.leaveForm, this.ended);
+    this.root.append(style, this.panel, this.bubble);
+    this.setUnread(0);
+  }
+
+  private buildComposer(): HTMLFormElement {
+    const doc = this.doc;
+    const form = el(doc, "form", { class: "composer" });
+    const input = el(doc, "textarea", { rows: "1", "aria-label": "Type your message", placeholder: "Write a message…" });
+    const send = el(doc, "button", { type: "submit", class: "send", "aria-label": "Send message" });
+    send.appendChild(icon(doc, SEND_ICON));
+    form.append(input, send);
+    const submit = () => {
+      const text = input.value;
+      if (text.trim() === "") return;
+      this.handlers.onSend(text);
+    };
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      submit();
+    });
+    input.addEventListener("keydown", (event) => {
+      // Enter sends, Shift+Enter is a newline; Enter that confirms an IME composition is neither.
+      if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+      event.preventDefault();
+      submit();
+    });
+    input.addEventListener("input", () => {
+      this.autosize();
+      this.handlers.onInput(input.value);
+    });
+    return form;
+  }
+
+  private buildLeaveForm(): HTMLFormElement {
+    const doc = this.doc;
+    const form = el(doc, "form", { class: "leave", "aria-label": "Leave a message" });
+    form.hidden = true;
+    const field = (label: string, control: HTMLInputElement | HTMLTextAreaElement) => {
+      const wrapper = el(doc, "label", {}, label);
+      wrapper.appendChild(control);
+      return wrapper;
+    };
+    const name = el(doc, "input", { name: "name", type: "text", required: "", autocomplete: "name", maxlength: "100" });
+    name.value = this.options.visitorName;
+    const email = el(doc, "input", { name: "email", type: "email", autocomplete: "email", maxlength: "254" });
+    const text = el(doc, "textarea", { name: "text", required: "", maxlength: "4000" });
+    const submit = el(doc, "button", { type: "submit", class: "primary" }, "Send message");
+    form.append(
+      el(doc, "p", {}, "Leave us a message and we will get back to you."),
+      field("Name", name),
+      field("Email (optional)", email),
+      field("Message", text),
+      submit,
+    );
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (name.value.trim() === "" || text.value.trim() === "") return;
+      this.handlers.onLeaveMessage({ name: name.value.trim(), email: email.value.trim(), text: text.value });
+    });
+    return form;
+  }
+
+  /** Prefills the leave-a-message text (with what the visitor already wrote). */
+  prefillLeaveMessage(text: string): void {
+    const box = this.leaveForm.querySelector("textarea");
+    if (box && box.value === "") box.value = text;
+  }
+
+  get open(): boolean {
+    return this.isOpen;
+  }
+
+  /** Shows or hides the panel; moves focus into it on open and back to the bubble on close. */
+  setOpen(open: boolean, moveFocus = true): void {
+    this.isOpen = open;
+    this.panel.hidden = !open;
+    this.host.classList.toggle("open", open);
+    this.bubble.setAttribute("aria-expanded", String(open));
+    this.updateBubbleLabel();
+    if (!moveFocus) return;
+    if (open) {
+      this.scrollToEnd();
+      this.focusFirst();
+    } else {
+      this.bubble.focus();
+    }
+  }
+
+  setUnread(count: number): void {
+    this.unread = count;
+    this.badge.hidden = count === 0;
+    this.badge.textContent = count > 99 ? "99+" : String(count);
+    this.updateBubbleLabel();
+  }
+
+  private updateBubbleLabel(): void {
+    let label = this.isOpen ? "Close chat" : "Open chat";
+    if (!this.isOpen && this.unread > 0) label += `, ${this.unread} unread message${this.unread === 1 ? "" : "s"}`;
+    this.bubble.setAttribute("aria-label", label);
+  }
+
+  render(state: ViewState): void {
+    this.status.textContent = state.status;
+    this.typing.textContent = state.typing ?? "";
+    this.notice.textContent = state.notice ?? "";
+    this.notice.hidden = state.notice === null;
+    this.endButton.hidden = !state.canEnd;
+    const modeChanged = state.mode !== this.mode;
+    this.mode = state.mode;
+    this.composer.hidden = state.mode !== "chat";
+    this.leaveForm.hidden = state.mode !== "leave_form";
+    this.ended.hidden = !(state.mode === "ended" || state.mode === "thanks" || state.mode === "unavailable");
+    this.endedText.textContent = state.closingText;
+    const newChat = this.ended.querySelector("button");
+    if (newChat) newChat.hidden = state.mode === "unavailable";
+    // Focus follows the part of the panel that just appeared, unless the visitor is elsewhere.
+    if (modeChanged && this.isOpen && this.focusIsInside()) this.focusFirst();
+  }
+
+  clearInput(): void {
+    this.input.value = "";
+    this.autosize();
+  }
+
+  /** Brings the DOM in line with `entries`, reusing elements so screen readers only hear new ones. */
+  syncTranscript(entries: readonly Entry[]): void {
+    const wanted = new Set(entries.map((entry) => entry.key));
+    for (const [key, node] of this.rendered) {
+      if (!wanted.has(key)) {
+        node.remove();
+        this.rendered.delete(key);
+      }
+    }
+    const nearEnd = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 60;
+    let cursor: ChildNode | null = this.intro.nextSibling;
+    for (const entry of entries) {
+      let node = this.rendered.get(entry.key);
+      if (!node) {
+        node = el(this.doc, "div");
+        this.rendered.set(entry.key, node);
+      }
+      this.fillEntry(node, entry);
+      if (node !== cursor) this.log.insertBefore(node, cursor);
+      cursor = node.nextSibling;
+    }
+    this.intro.hidden = entries.length > 0;
+    if (nearEnd) this.scrollToEnd();
+  }
+
+  private fillEntry(node: HTMLDivElement, entry: Entry): void {
+    const signature = `${entry.status}|${entry.seq}|${entry.ts}|${entry.text}`;
+    if (node.dataset.signature === signature) return;
+    node.dataset.signature = signature;
+    node.dataset.key = entry.key;
+    node.className = `msg ${entry.from} ${entry.status}`;
+    if (entry.seq !== null) node.dataset.seq = String(entry.seq);
+    const text = el(this.doc, "p", { class: "text" }, entry.text);
+    const meta = el(this.doc, "div", { class: "meta" });
+    if (entry.status === "pending") {
+      meta.textContent = "Sending…";
+    } else if (entry.status === "failed") {
+      meta.textContent = "Not sent.";
+      const retry = el(this.doc, "button", { type: "button" }, "Retry");
+      retry.addEventListener("click", () => this.handlers.onRetry(entry.key));
+      meta.appendChild(retry);
+    } else {
+      if (entry.from === "operator") meta.appendChild(this.doc.createTextNode(`${entry.operator ?? "Operator"} · `));
+      const time = el(this.doc, "time", { datetime: new Date(entry.ts).toISOString() }, formatTime(entry.ts));
+      meta.appendChild(time);
+    }
+    node.replaceChildren(text, meta);
+  }
+
+  private scrollToEnd(): void {
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  private autosize(): void {
+    this.input.style.height = "auto";
+    this.input.style.height = `${Math.min(this.input.scrollHeight, 120)}px`;
+  }
+
+  private focusIsInside(): boolean {
+    const active = this.root.activeElement;
+    return active === null || this.panel.contains(active);
+  }
+
+  private focusFirst(): void {
+    let target: HTMLElement | null = null;
+    if (this.mode === "chat") target = this.input;
+    else if (this.mode === "leave_form") {
+      const fields = [...this.leaveForm.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input, textarea")];
+      target = fields.find((field) => field.value === "") ?? fields[0] ?? null;
+    }
+    else target = this.ended.querySelector<HTMLElement>("button:not([hidden])");
+    (target ?? this.panel.querySelector<HTMLElement>(".minimise"))?.focus();
+  }
+}

@@ -1,0 +1,259 @@
+// @vitest-environment happy-dom
+/**
+ * The whole widget in a DOM, against the fake visitor server over a real WebSocket: the flows of
+ * PRODUCT.md for visitors (ring, operator name, typing, reply, reconnect, reload, end, leave a
+ * message) without the C++ server.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { WebSocket } from "ws";
+import type { ChatController } from "./chat";
+import type { SocketLike } from "./connection";
+import { configFromScript, mount } from "./embed";
+import { SessionStorage, type KeyValueStore } from "./storage";
+import { FakeVisitorServer } from "./testing/fake-server";
+
+class MapStore implements KeyValueStore {
+  readonly map = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.map.set(key, value);
+  }
+}
+
+let server: FakeVisitorServer;
+let store: MapStore;
+let widget: ChatController | null = null;
+
+function start(reconnectMs = 10): ShadowRoot {
+  widget?.stop();
+  document.getElementById("ringdesk-widget")?.remove();
+  widget = mount(
+    document,
+    { serverOrigin: "http://desk.test", wsUrl: server.url, title: "Shop help", visitorName: "Ann" },
+    {
+      createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+      backoff: { initialMs: reconnectMs, maxMs: reconnectMs, factor: 2 },
+      storage: new SessionStorage(store, "ringdesk-test"),
+    },
+  );
+  if (!widget) throw new Error("widget did not mount");
+  return widget.shadowRoot;
+}
+
+const $ = <T extends Element = HTMLElement>(root: ShadowRoot, selector: string): T => {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector} in the widget`);
+  return found;
+};
+const status = (root: ShadowRoot) => $(root, ".status").textContent;
+const bubbles = (root: ShadowRoot) => [...root.querySelectorAll(".msg")].map((m) => $(root, `[data-key="${(m as HTMLElement).dataset.key}"] .text`).textContent);
+
+function write(root: ShadowRoot, text: string, shift = false): void {
+  const box = $<HTMLTextAreaElement>(root, ".composer textarea");
+  box.value = text;
+  box.dispatchEvent(new Event("input", { bubbles: true }));
+  box.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", shiftKey: shift, bubbles: true, cancelable: true }));
+}
+
+/** Writes a message and waits until the server has stored it. */
+async function send(root: ShadowRoot, text: string): Promise<void> {
+  write(root, text);
+  await vi.waitFor(() => expect(root.querySelector(".msg.pending, .msg.failed")).toBeNull());
+}
+
+async function openChat(root: ShadowRoot): Promise<void> {
+  $(root, ".bubble").click();
+  await vi.waitFor(() => expect(status(root)).toBe("We usually answer within minutes"));
+}
+
+beforeEach(async () => {
+  server = await FakeVisitorServer.start();
+  store = new MapStore();
+});
+
+afterEach(async () => {
+  widget?.stop();
+  widget = null;
+  document.body.replaceChildren();
+  await server.close();
+});
+
+describe("the widget", () => {
+  it("derives the server from its script tag", () => {
+    const script = document.createElement("script");
+    script.src = "https://desk.example:8443/widget.js";
+    script.dataset.title = "Help";
+    script.dataset.name = "Ann";
+    expect(configFromScript(script)).toEqual({
+      serverOrigin: "https://desk.example:8443",
+      wsUrl: "wss://desk.example:8443/visitor/ws",
+      title: "Help",
+      visitorName: "Ann",
+      accent: undefined,
+    });
+    script.src = "http://127.0.0.1:8080/static/widget.js";
+    expect(configFromScript(script).wsUrl).toBe("ws://127.0.0.1:8080/visitor/ws");
+  });
+
+  it("waits for the visitor before connecting, then chats with an operator", async () => {
+    const root = start();
+    expect($(root, ".panel").hidden).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(server.connectionCount).toBe(0);
+
+    await openChat(root);
+    expect(root.activeElement).toBe($(root, ".composer textarea"));
+    expect(server.hellos[0]).toMatchObject({ type: "hello", since: 0, name: "Ann" });
+    expect(server.hellos[0].token).toBeUndefined();
+
+    write(root, "line one", true);
+    expect(server.received.filter((f) => f.type === "msg")).toHaveLength(0);
+    write(root, "Hello <b>there</b>");
+    expect($(root, ".msg.visitor").classList.contains("pending")).toBe(true);
+    await vi.waitFor(() => expect(status(root)).toBe("Connecting you to an operator…"));
+    await vi.waitFor(() => expect($(root, ".msg.visitor").classList.contains("sent")).toBe(true));
+    // Text stays text: no element is made from what people write.
+    expect(root.querySelector(".msg b")).toBeNull();
+    expect(bubbles(root)).toEqual(["Hello <b>there</b>"]);
+
+    server.operatorJoins("Alice");
+    await vi.waitFor(() => expect(status(root)).toBe("Alice joined"));
+    expect($(root, ".end").hidden).toBe(false);
+    server.operatorTyping("composing");
+    await vi.waitFor(() => expect($(root, ".typing").textContent).toBe("Alice is typing…"));
+    server.operatorSays("Yes, this morning.");
+    await vi.waitFor(() => expect(bubbles(root)).toEqual(["Hello <b>there</b>", "Yes, this morning."]));
+    expect($(root, ".typing").textContent).toBe("");
+    expect($(root, ".msg.operator .meta").textContent).toMatch(/^Alice · /);
+
+    const box = $<HTMLTextAreaElement>(root, ".composer textarea");
+    box.value = "typ";
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    await vi.waitFor(() => expect(server.received.at(-1)).toEqual({ type: "chat_state", state: "composing" }));
+  });
+
+  it("resumes after a dropped connection and after a reload without duplicates", async () => {
+    let root = start(300);
+    await openChat(root);
+    await send(root, "first");
+    server.operatorJoins("Alice");
+    server.operatorSays("reply one");
+    await vi.waitFor(() => expect(bubbles(root)).toEqual(["first", "reply one"]));
+
+    server.dropAll();
+    await vi.waitFor(() => expect(status(root)).toBe("Reconnecting…"));
+    server.operatorSays("said while you were away");
+    await vi.waitFor(() => expect(status(root)).toBe("Alice joined"));
+    expect(server.hellos[1]).toMatchObject({ token: "token-1", since: 2 });
+    await vi.waitFor(() => expect(bubbles(root)).toEqual(["first", "reply one", "said while you were away"]));
+
+    root = start();
+    expect($(root, ".panel").hidden).toBe(false);
+    await vi.waitFor(() => expect(bubbles(root)).toEqual(["first", "reply one", "said while you were away"]));
+    expect(server.hellos[2]).toMatchObject({ token: "token-1", since: 0 });
+    expect(status(root)).toBe("Alice joined");
+  });
+
+  it("counts unread operator messages while the panel is closed", async () => {
+    const root = start();
+    await openChat(root);
+    await send(root, "hi");
+    server.operatorJoins("Alice");
+    await vi.waitFor(() => expect(status(root)).toBe("Alice joined"));
+    $(root, ".minimise").click();
+    expect(root.activeElement).toBe($(root, ".bubble"));
+    server.operatorSays("one");
+    server.operatorSays("two");
+    await vi.waitFor(() => expect($(root, ".badge").textContent).toBe("2"));
+    expect($(root, ".bubble").getAttribute("aria-label")).toBe("Open chat, 2 unread messages");
+    $(root, ".bubble").click();
+    expect($(root, ".badge").hidden).toBe(true);
+    // Seen messages stay seen after a reload.
+    const reloaded = start();
+    await vi.waitFor(() => expect(bubbles(reloaded)).toHaveLength(3));
+    expect($(reloaded, ".badge").hidden).toBe(true);
+  });
+
+  it("closes the panel on Escape", async () => {
+    const root = start();
+    await openChat(root);
+    $(root, ".composer textarea").dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    expect($(root, ".panel").hidden).toBe(true);
+    expect($(root, ".bubble").getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it.each([false, true])("ends the chat and starts a new one (state before echo: %s)", async (stateBeforeEcho) => {
+    server.stateBeforeEcho = stateBeforeEcho;
+    let root = start();
+    await openChat(root);
+    await send(root, "question");
+    server.operatorJoins("Alice");
+    await vi.waitFor(() => expect(status(root)).toBe("Alice joined"));
+    $(root, ".end").click();
+    await vi.waitFor(() => expect(status(root)).toBe("Chat ended"));
+    expect(server.received.at(-1)).toEqual({ type: "close" });
+    expect($(root, ".composer").hidden).toBe(true);
+    expect(root.activeElement).toBe($(root, ".new-chat"));
+
+    $(root, ".new-chat").click();
+    expect(bubbles(root)).toEqual([]);
+    expect($(root, ".composer").hidden).toBe(false);
+    write(root, "another question");
+    await vi.waitFor(() => expect(status(root)).toBe("Connecting you to an operator…"));
+    await vi.waitFor(() => expect($(root, ".msg.visitor").classList.contains("sent")).toBe(true));
+    expect(bubbles(root)).toEqual(["another question"]);
+    expect(server.visitor.conversation).toBe(8);
+
+    // A reload shows the new conversation only.
+    root = start();
+    await vi.waitFor(() => expect(bubbles(root)).toEqual(["another question"]));
+  });
+
+  it("keeps a dismissed conversation away after a reload", async () => {
+    let root = start();
+    await openChat(root);
+    write(root, "question");
+    await vi.waitFor(() => expect(status(root)).toBe("Connecting you to an operator…"));
+    $(root, ".end").click();
+    await vi.waitFor(() => expect(status(root)).toBe("Chat ended"));
+    $(root, ".new-chat").click();
+    root = start();
+    await vi.waitFor(() => expect(status(root)).toBe("We usually answer within minutes"));
+    expect(server.hellos.at(-1)).toMatchObject({ since: 1 });
+    expect(bubbles(root)).toEqual([]);
+    expect($(root, ".composer").hidden).toBe(false);
+  });
+
+  it("offers the leave-a-message form when no operator is available", async () => {
+    server.noOperator = true;
+    const root = start();
+    await openChat(root);
+    write(root, "Is anybody there?");
+    await vi.waitFor(() => expect(status(root)).toBe("No operator is available"));
+    const form = $<HTMLFormElement>(root, "form.leave");
+    expect(form.hidden).toBe(false);
+    expect($(root, ".composer").hidden).toBe(true);
+    expect($<HTMLInputElement>(root, "input[name=name]").value).toBe("Ann");
+    expect($<HTMLTextAreaElement>(root, "form.leave textarea").value).toBe("Is anybody there?");
+    $<HTMLInputElement>(root, "input[name=email]").value = "ann@example.com";
+    form.dispatchEvent(new Event("submit", { cancelable: true }));
+    await vi.waitFor(() => expect($(root, ".ended p").textContent).toMatch(/^Thank you!/));
+    expect(server.received.at(-1)).toEqual({
+      type: "leave_message",
+      name: "Ann",
+      email: "ann@example.com",
+      text: "Is anybody there?",
+    });
+  });
+
+  it("refuses a message over 4 000 bytes without sending it", async () => {
+    const root = start();
+    await openChat(root);
+    write(root, "é".repeat(2001));
+    expect($(root, ".notice").textContent).toBe("That message is too long.");
+    expect(bubbles(root)).toEqual([]);
+    expect($<HTMLTextAreaElement>(root, ".composer textarea").value).toHaveLength(2001);
+  });
+});
