@@ -22,6 +22,7 @@ namespace {
 constexpr std::size_t kMaxIdBytes = 128;      // UUIDs and similar identifiers
 constexpr std::size_t kMaxShortBytes = 256;   // states, groups, service names, codes
 constexpr std::size_t kMaxBodies = 64;        // text bodies in one msg
+constexpr std::size_t kMaxRosterEntries = 10000; // friends in one roster
 
 // ---- decoding -------------------------------------------------------------------------
 
@@ -95,6 +96,28 @@ Packet decodeLogin(const Object& o)
     return l;
 }
 
+Packet decodeRoster(const Object& o)
+{
+    Roster r;
+    const Poco::JSON::Array::Ptr friends = o.getArray("friends");
+    if (!friends)
+        return r; // the request carries no list
+    for (std::size_t i = 0; i < friends->size() && i < kMaxRosterEntries; ++i) {
+        const Object::Ptr entry = friends->getObject(static_cast<unsigned>(i));
+        if (!entry)
+            throw ProtocolError(protocol::error_code::kBadField,
+                                "field 'friends' must be a list of objects");
+        r.friends.push_back({json::requiredString(*entry, "username", limits::kMaxUsernameBytes),
+                             static_cast<int>(json::optionalInt(*entry, "status", -1))});
+    }
+    return r;
+}
+
+std::string username(const Object& o)
+{
+    return json::requiredString(o, "username", limits::kMaxUsernameBytes);
+}
+
 using Decoder = std::function<Packet(const Object&)>;
 
 const std::unordered_map<std::string, Decoder>& decoders()
@@ -154,6 +177,41 @@ const std::unordered_map<std::string, Decoder>& decoders()
              return Error{json::requiredString(o, "code", kMaxShortBytes),
                           json::optionalString(o, "message", limits::kMaxMessageTextBytes),
                           json::optionalString(o, "ref", kMaxShortBytes)};
+         }},
+        {command::kSetStatus,
+         [](const Object& o) -> Packet {
+             return SetStatus{static_cast<int>(json::requiredInt(o, "status"))};
+         }},
+        {command::kStatusUpdate,
+         [](const Object& o) -> Packet {
+             return StatusUpdate{username(o), static_cast<int>(json::requiredInt(o, "status"))};
+         }},
+        {command::kRoster, decodeRoster},
+        {command::kFriendRequest, [](const Object& o) -> Packet { return FriendRequest{username(o)}; }},
+        {command::kFriendInvite,
+         [](const Object& o) -> Packet {
+             return FriendInvite{json::requiredString(o, "from", limits::kMaxUsernameBytes)};
+         }},
+        {command::kFriendAccept, [](const Object& o) -> Packet { return FriendAccept{username(o)}; }},
+        {command::kFriendDeny, [](const Object& o) -> Packet { return FriendDeny{username(o)}; }},
+        {command::kFriendDelete, [](const Object& o) -> Packet { return FriendDelete{username(o)}; }},
+        {command::kFriendResult,
+         [](const Object& o) -> Packet {
+             return FriendResult{json::requiredString(o, "action", kMaxShortBytes),
+                                 json::optionalString(o, "username", limits::kMaxUsernameBytes),
+                                 static_cast<int>(json::requiredInt(o, "result"))};
+         }},
+        {command::kTeamMsg,
+         [](const Object& o) -> Packet {
+             return TeamMsg{json::optionalString(o, "from", limits::kMaxUsernameBytes),
+                            json::requiredString(o, "to", limits::kMaxUsernameBytes),
+                            json::requiredString(o, "text", limits::kMaxMessageTextBytes),
+                            json::optionalInt(o, "ts")};
+         }},
+        {command::kTeamMsgResult,
+         [](const Object& o) -> Packet {
+             return TeamMsgResult{json::optionalString(o, "to", limits::kMaxUsernameBytes),
+                                  static_cast<int>(json::requiredInt(o, "result"))};
          }},
     };
     return table;
@@ -307,6 +365,74 @@ struct Encoder
         setNonEmpty(*o, "ref", p.ref);
         return o;
     }
+    Object::Ptr operator()(const SetStatus& p) const
+    {
+        auto o = typed(command::kSetStatus);
+        o->set("status", p.status);
+        return o;
+    }
+    Object::Ptr operator()(const StatusUpdate& p) const
+    {
+        auto o = typed(command::kStatusUpdate);
+        o->set("username", p.username);
+        o->set("status", p.status);
+        return o;
+    }
+    Object::Ptr operator()(const Roster& p) const
+    {
+        auto o = typed(command::kRoster);
+        Poco::JSON::Array::Ptr friends = new Poco::JSON::Array;
+        for (const RosterEntry& entry : p.friends) {
+            Object::Ptr item = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            item->set("username", entry.username);
+            item->set("status", entry.status);
+            friends->add(item);
+        }
+        o->set("friends", friends);
+        return o;
+    }
+    Object::Ptr operator()(const FriendRequest& p) const { return named(command::kFriendRequest, p.username); }
+    Object::Ptr operator()(const FriendInvite& p) const
+    {
+        auto o = typed(command::kFriendInvite);
+        o->set("from", p.from);
+        return o;
+    }
+    Object::Ptr operator()(const FriendAccept& p) const { return named(command::kFriendAccept, p.username); }
+    Object::Ptr operator()(const FriendDeny& p) const { return named(command::kFriendDeny, p.username); }
+    Object::Ptr operator()(const FriendDelete& p) const { return named(command::kFriendDelete, p.username); }
+    Object::Ptr operator()(const FriendResult& p) const
+    {
+        auto o = typed(command::kFriendResult);
+        o->set("action", p.action);
+        o->set("username", p.username);
+        o->set("result", p.result);
+        return o;
+    }
+    Object::Ptr operator()(const TeamMsg& p) const
+    {
+        auto o = typed(command::kTeamMsg);
+        setNonEmpty(*o, "from", p.from);
+        o->set("to", p.to);
+        o->set("text", p.text);
+        setNonZero(*o, "ts", p.ts);
+        return o;
+    }
+    Object::Ptr operator()(const TeamMsgResult& p) const
+    {
+        auto o = typed(command::kTeamMsgResult);
+        o->set("to", p.to);
+        o->set("result", p.result);
+        return o;
+    }
+
+private:
+    static Object::Ptr named(const char* type, const std::string& name)
+    {
+        auto o = typed(type);
+        o->set("username", name);
+        return o;
+    }
 };
 
 } // namespace
@@ -334,7 +460,10 @@ const char* commandName(const Packet& packet)
         command::kRing,        command::kRingAck,      command::kRingAckAck, command::kStatus,
         command::kMsg,         command::kKey,          command::kDisconnect, command::kProbe,
         command::kProbeAck,    command::kDisassociate, command::kChatState,
-        command::kServerOnline, command::kLogin,       command::kLogout,     command::kError};
+        command::kServerOnline, command::kLogin,       command::kLogout,     command::kError,
+        command::kSetStatus,   command::kStatusUpdate, command::kRoster,     command::kFriendRequest,
+        command::kFriendInvite, command::kFriendAccept, command::kFriendDeny, command::kFriendDelete,
+        command::kFriendResult, command::kTeamMsg,     command::kTeamMsgResult};
     static_assert(std::size(names) == std::variant_size_v<Packet>);
     return names[packet.index()];
 }

@@ -29,6 +29,18 @@ inline constexpr const char* kServerOnline = "server_online"; // 1.1.12
 inline constexpr const char* kLogin = "login";
 inline constexpr const char* kLogout = "logout";
 inline constexpr const char* kError = "error";
+// Extensions: IM features for operators (docs/protocol.md, "IM extensions").
+inline constexpr const char* kSetStatus = "set_status";
+inline constexpr const char* kStatusUpdate = "status_update";
+inline constexpr const char* kRoster = "roster";
+inline constexpr const char* kFriendRequest = "friend_request";
+inline constexpr const char* kFriendInvite = "friend_invite";
+inline constexpr const char* kFriendAccept = "friend_accept";
+inline constexpr const char* kFriendDeny = "friend_deny";
+inline constexpr const char* kFriendDelete = "friend_delete";
+inline constexpr const char* kFriendResult = "friend_result";
+inline constexpr const char* kTeamMsg = "team_msg";
+inline constexpr const char* kTeamMsgResult = "team_msg_result";
 } // namespace command
 
 /// The "I/O" field (spec 2.5): "in" is server → operator, "out" is operator → server.
@@ -170,8 +182,98 @@ struct Error
     std::string ref;
 };
 
+// ---- Extensions: IM features for operators (docs/protocol.md, "IM extensions"). Status numbers
+// are the IMS ones (ims-xml-protocol.txt, STATUS; STATUSLIST names them): 0 Online, 1 Away,
+// 2 Busy, 3 Offline, -1 unknown. Results are the IMS ones too.
+
+/// Operator → server: set the user's status (every session of the user takes it).
+struct SetStatus
+{
+    int status = 0;
+};
+
+/// Server → operator: `username` (the operator itself or a friend) now has `status`.
+struct StatusUpdate
+{
+    std::string username;
+    int status = -1;
+};
+
+/// One friend in a roster.
+struct RosterEntry
+{
+    std::string username;
+    int status = -1;
+};
+
+/// Operator → server (no fields): asks for the friend list; server → operator: the friends
+/// with their statuses (IMS FRIEND type="request" / FRIENDS).
+struct Roster
+{
+    std::vector<RosterEntry> friends;
+};
+
+/// Operator → server: invite `username` to be friends (IMS FRIEND type="add").
+struct FriendRequest
+{
+    std::string username;
+};
+
+/// Server → operator: `from` invites this user (IMS FRIEND type="invite"); sent at once, or at
+/// the next login while the invitation is pending.
+struct FriendInvite
+{
+    std::string from;
+};
+
+/// Operator → server: accept / deny the invitation of `username`, or end the friendship with
+/// `username` (IMS FRIEND accept / deny / delete).
+struct FriendAccept
+{
+    std::string username;
+};
+struct FriendDeny
+{
+    std::string username;
+};
+struct FriendDelete
+{
+    std::string username;
+};
+
+/// Server → operator: the outcome of friend_request / friend_accept / friend_deny /
+/// friend_delete: `action` is that packet's type, `result` 1 done or 0 not (IMS FRIEND result).
+struct FriendResult
+{
+    std::string action;
+    std::string username;
+    int result = 0;
+};
+
+/// Team message, both ways. Operator → server: `to` and `text` (`from` is ignored: the server
+/// uses the logged-in user). Server → operator: delivery with `from`, `to`, `text` and `ts`
+/// (ms since the epoch, when it was sent).
+struct TeamMsg
+{
+    std::string from;
+    std::string to;
+    std::string text;
+    std::int64_t ts = 0;
+};
+
+/// Server → operator: outcome of a team_msg to `to`: 1 delivered now, -1 stored and delivered
+/// at the recipient's next login, 0 no such user (IMS MESSAGE result).
+struct TeamMsgResult
+{
+    std::string to;
+    int result = 0;
+};
+
 using Packet = std::variant<Ring, RingAck, RingAckAck, Status, Msg, Key, Disconnect, Probe,
-                            ProbeAck, Disassociate, ChatState, ServerOnline, Login, Logout, Error>;
+                            ProbeAck, Disassociate, ChatState, ServerOnline, Login, Logout, Error,
+                            SetStatus, StatusUpdate, Roster, FriendRequest, FriendInvite,
+                            FriendAccept, FriendDeny, FriendDelete, FriendResult, TeamMsg,
+                            TeamMsgResult>;
 
 /// Serializes a packet to one line of compact JSON (no trailing '\n'), UTF-8.
 std::string encode(const Packet& packet);

@@ -34,12 +34,12 @@ struct PkeyCtxDeleter
 };
 using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxDeleter>;
 
-enum class Direction { Encrypt, Decrypt };
+enum class OaepOperation { Encrypt, Decrypt };
 
 /// A context for RSA-OAEP with SHA-1 and MGF1-SHA-1 and an empty label (RFC 8017, 7.1), the
 /// parameters PyCryptodome's PKCS1_OAEP.new(key) uses. Set explicitly rather than relying on
 /// OpenSSL's defaults, which are the same today. One context serves every block of a packet.
-PkeyCtxPtr oaepContext(EVP_PKEY* key, Direction direction)
+PkeyCtxPtr oaepContext(EVP_PKEY* key, OaepOperation operation)
 {
     PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key, nullptr));
     if (!ctx)
@@ -52,8 +52,9 @@ PkeyCtxPtr oaepContext(EVP_PKEY* key, Direction direction)
         OSSL_PARAM_construct_utf8_string(OSSL_ASYM_CIPHER_PARAM_MGF1_DIGEST, sha1, 0),
         OSSL_PARAM_construct_end(),
     };
-    const int ok = direction == Direction::Encrypt ? EVP_PKEY_encrypt_init_ex(ctx.get(), params)
-                                                   : EVP_PKEY_decrypt_init_ex(ctx.get(), params);
+    const int ok = operation == OaepOperation::Encrypt
+                       ? EVP_PKEY_encrypt_init_ex(ctx.get(), params)
+                       : EVP_PKEY_decrypt_init_ex(ctx.get(), params);
     if (ok != 1) {
         const unsigned long code = ERR_get_error();
         ERR_clear_error();
@@ -76,8 +77,8 @@ constexpr std::size_t base64Length(std::size_t bytes)
 std::string encodeBase64(const unsigned char* data, std::size_t size)
 {
     std::string text(base64Length(size) + 1, '\0'); // EVP_EncodeBlock adds a NUL
-    const int written =
-        EVP_EncodeBlock(reinterpret_cast<unsigned char*>(text.data()), data, static_cast<int>(size));
+    const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(text.data()), data,
+                                        static_cast<int>(size));
     text.resize(static_cast<std::size_t>(written));
     return text;
 }
@@ -321,13 +322,13 @@ RawEnvelope sealRawPacket(std::string_view plaintext, const RsaPublicKey& recipi
     const std::size_t count = plaintext.empty() ? 1 : (plaintext.size() + chunk - 1) / chunk;
     checkBlockCount(count, "plaintext needs");
 
-    const PkeyCtxPtr ctx = oaepContext(recipient.get(), Direction::Encrypt);
+    const PkeyCtxPtr ctx = oaepContext(recipient.get(), OaepOperation::Encrypt);
     const std::size_t k = recipient.modulusBytes();
     std::vector<unsigned char> cipher(k);
     // A valid pointer even for empty input: OpenSSL copies the message with memcpy.
     static constexpr unsigned char kNothing = 0;
-    const auto* bytes = plaintext.empty() ? &kNothing
-                                          : reinterpret_cast<const unsigned char*>(plaintext.data());
+    const auto* bytes =
+        plaintext.empty() ? &kNothing : reinterpret_cast<const unsigned char*>(plaintext.data());
 
     RawEnvelope envelope;
     envelope.messages.reserve(count);
@@ -335,7 +336,9 @@ RawEnvelope sealRawPacket(std::string_view plaintext, const RsaPublicKey& recipi
         const std::size_t offset = i * chunk;
         const std::size_t length = std::min(chunk, plaintext.size() - offset);
         std::size_t cipherLength = cipher.size();
-        if (EVP_PKEY_encrypt(ctx.get(), cipher.data(), &cipherLength, bytes + offset, length) != 1) {
+        const int ok =
+            EVP_PKEY_encrypt(ctx.get(), cipher.data(), &cipherLength, bytes + offset, length);
+        if (ok != 1) {
             ERR_clear_error();
             throw ProtocolError(error_code::kInternal, "RSA-OAEP encryption failed");
         }
@@ -358,7 +361,7 @@ std::string openRawPacket(const RawEnvelope& envelope, const RsaPrivateKey& key,
         badField(kMessagesKey, "a non-empty array");
     checkBlockCount(count, "holds");
 
-    const PkeyCtxPtr ctx = oaepContext(key.get(), Direction::Decrypt);
+    const PkeyCtxPtr ctx = oaepContext(key.get(), OaepOperation::Decrypt);
     const std::size_t k = key.modulusBytes();
     const std::size_t maxChunk = key.publicKey().maxPlaintextBlockBytes();
     std::vector<unsigned char> cipher(k);

@@ -179,7 +179,15 @@ std::optional<std::string> readFileIfExists(const std::string& path)
             return std::nullopt;
         throwFileError(path, "cannot open", errno);
     }
+    // Reserve up front: growing the string would leave copies of a private key in freed memory.
+    struct stat info = {};
+    if (::fstat(fd.get(), &info) != 0)
+        throwFileError(path, "cannot stat", errno);
+    if (info.st_size > static_cast<off_t>(kMaxKeyFileBytes))
+        throw std::runtime_error(path + ": larger than " + std::to_string(kMaxKeyFileBytes) +
+                                 " bytes, not a key file");
     std::string text;
+    text.reserve(kMaxKeyFileBytes + 1);
     char buffer[4096];
     for (;;) {
         const ssize_t got = ::read(fd.get(), buffer, sizeof buffer);
@@ -199,7 +207,7 @@ std::optional<std::string> readFileIfExists(const std::string& path)
     return text;
 }
 
-/// Deletes a temporary file unless released.
+/// Deletes a temporary file when it goes out of scope, unless released (renamed into place).
 class TemporaryFile
 {
 public:
@@ -212,6 +220,7 @@ public:
             ::unlink(path_.c_str());
     }
     const std::string& path() const { return path_; }
+    void release() { path_.clear(); }
 
 private:
     std::string path_;
@@ -273,16 +282,19 @@ bool writeFileAtomically(const std::string& path, std::string_view data, mode_t 
             else if (error == EPERM || error == EOPNOTSUPP || error == ENOSYS) {
                 if (::rename(temporary.path().c_str(), path.c_str()) != 0)
                     throwFileError(path, "cannot rename a temporary file to", errno);
+                temporary.release();
             } else {
                 throwFileError(path, "cannot link a temporary file to", error);
             }
         }
-    } else if (::rename(temporary.path().c_str(), path.c_str()) != 0) {
-        throwFileError(path, "cannot rename a temporary file to", errno);
+    } else {
+        if (::rename(temporary.path().c_str(), path.c_str()) != 0)
+            throwFileError(path, "cannot rename a temporary file to", errno);
+        temporary.release();
     }
     if (placed)
         syncParentDirectory(path);
-    return placed; // ~TemporaryFile removes the temporary name (a no-op after rename)
+    return placed; // after link(), ~TemporaryFile removes the temporary name
 }
 
 RsaPrivateKey privateKeyFromFile(const std::string& path, std::string text)
@@ -316,8 +328,7 @@ bool isAcceptedRsaBits(int bits) noexcept
 // ---- RsaPublicKey -------------------------------------------------------------------------
 
 RsaPublicKey::RsaPublicKey(std::shared_ptr<EVP_PKEY> key)
-    : key_(std::move(key)),
-      bits_(EVP_PKEY_get_bits(key_.get())),
+    : key_(std::move(key)), bits_(EVP_PKEY_get_bits(key_.get())),
       modulusBytes_(static_cast<std::size_t>(EVP_PKEY_get_size(key_.get())))
 {
 }
@@ -338,8 +349,7 @@ RsaPublicKey RsaPublicKey::fromPem(std::string_view pem)
         raw = PEM_read_bio_PUBKEY(bio.get(), nullptr, noPassphrase, nullptr);
     } else if (label == "RSA PUBLIC KEY") {
         DecoderCtxPtr decoder(OSSL_DECODER_CTX_new_for_pkey(&raw, "PEM", "type-specific", "RSA",
-                                                            EVP_PKEY_PUBLIC_KEY, nullptr,
-                                                            nullptr));
+                                                            EVP_PKEY_PUBLIC_KEY, nullptr, nullptr));
         if (!decoder)
             throw std::bad_alloc();
         if (OSSL_DECODER_from_bio(decoder.get(), bio.get()) != 1) {
@@ -457,8 +467,7 @@ std::string RsaPrivateKey::pem() const
     BioPtr bio(BIO_new(BIO_s_secmem()));
     if (!bio)
         throw std::bad_alloc();
-    if (PEM_write_bio_PrivateKey(bio.get(), key_.get(), nullptr, nullptr, 0, nullptr, nullptr) !=
-        1)
+    if (PEM_write_bio_PrivateKey(bio.get(), key_.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
         throw std::runtime_error("cannot encode the RSA private key: " + takeOpenSslError());
     return bioText(bio.get());
 }

@@ -77,8 +77,8 @@ class RsaPrivateKey
 public:
     /// Generates a new key pair with public exponent 65537 (the PyCryptodome and OpenSSL
     /// default). `bits` must be accepted by isAcceptedRsaBits(); throws std::invalid_argument
-    /// otherwise and std::runtime_error when OpenSSL fails. Takes ~0.1 s for 2048 bits and
-    /// ~1 s or more for 4096 bits.
+    /// otherwise and std::runtime_error when OpenSSL fails. Slow and variable: about 0.2 s for
+    /// 2048 bits and 1-3 s for 4096 bits on one current core.
     static RsaPrivateKey generate(int bits);
 
     /// Parses an unencrypted PEM private key: PKCS#8 ("-----BEGIN PRIVATE KEY-----") or

@@ -101,7 +101,8 @@ public:
     /// came in, and `server_online` precedes any key). With options.answerProbes a `probe` is
     /// answered before it is returned. Returns std::nullopt when the timeout passed first.
     /// Throws:
-    ///  - ConnectionError when the server closed or reset the connection (it is then closed);
+    ///  - ConnectionError when the connection is not open, or the server closed or reset it
+    ///    (it is then closed);
     ///  - protocol::ProtocolError for a line that does not decode (what() starts with
     ///    "bad line from the server"; codes as nlchat::decode(), protocol::parseRawEnvelope()
     ///    and protocol::openRawPacket() document, kDecryptFailed also for a raw envelope in

@@ -25,11 +25,12 @@ Poco::Net::ServerSocket listen(const Endpoint& endpoint)
 
 RingdeskServer::RingdeskServer(ServerSettings settings)
     : settings_(std::move(settings)), logger_(Poco::Logger::get("ringdesk.server")),
-      session_(store::openDatabase(settings_.databasePath)), conversations_(session_),
+      session_(store::openDatabase(settings_.databasePath)), conversations_(session_), imStore_(session_),
       serverKey_(protocol::loadOrCreateKeyPair(settings_.privateKeyPath, settings_.publicKeyPath,
                                                settings_.keyBits)),
       authenticator_(settings_.databasePath, settings_.authSessions),
-      dispatcher_(settings_.core, clock_, registry_, session_, conversations_, settings_.tickInterval),
+      dispatcher_(settings_.core, settings_.im, clock_, registry_, session_, conversations_, imStore_,
+                  settings_.tickInterval),
       httpThreads_("http", 2, settings_.httpMaxConnections, 60, 256 * 1024)
 {
 }
@@ -54,6 +55,14 @@ void RingdeskServer::start()
         *operatorContext_, operatorSocket, settings_.operatorMaxConnections);
     operatorServer_->start();
 
+    Poco::Net::ServerSocket imsSocket = listen(settings_.imsEndpoint);
+    imsContext_.emplace(ims_endpoint::ImsEndpointContext{dispatcher_, registry_, authenticator_,
+                                                         settings_.imsMaxDocumentBytes,
+                                                         settings_.imsMaxQueuedDocuments});
+    imsServer_ = std::make_unique<ims_endpoint::ImsServer>(*imsContext_, imsSocket,
+                                                           settings_.imsMaxConnections);
+    imsServer_->start();
+
     Poco::Net::ServerSocket httpSocket = listen(settings_.httpEndpoint);
     httpContext_.emplace(http::HttpContext{
         http::VisitorEndpointContext{dispatcher_, registry_, settings_.visitorMaxFrameBytes,
@@ -71,10 +80,11 @@ void RingdeskServer::start()
     running_ = true;
 
     const int operatorPort = operatorSocket.address().port();
+    const int imsPort = imsSocket.address().port();
     const int httpPort = httpSocket.address().port();
-    logger_.information("operators on port %d, HTTP (widget, visitors, metrics) on port %d",
-                        operatorPort, httpPort);
-    writeReadyFile(operatorPort, httpPort);
+    logger_.information("operators on port %d, IMS on port %d, HTTP (widget, visitors, metrics) on port %d",
+                        operatorPort, imsPort, httpPort);
+    writeReadyFile(operatorPort, imsPort, httpPort);
 }
 
 void RingdeskServer::stop()
@@ -84,6 +94,7 @@ void RingdeskServer::stop()
     running_ = false;
     logger_.information("stopping");
     operatorServer_->stop();
+    imsServer_->stop();
     registry_.shutdownAll("server stopping");
     httpServer_->stopAll(true);
     dispatcher_.stop();
@@ -91,14 +102,15 @@ void RingdeskServer::stop()
         Poco::File(settings_.readyFile).remove();
 }
 
-void RingdeskServer::writeReadyFile(int operatorPort, int httpPort) const
+void RingdeskServer::writeReadyFile(int operatorPort, int imsPort, int httpPort) const
 {
     if (settings_.readyFile.empty())
         return;
     const std::string temporary = settings_.readyFile + ".tmp";
     {
         Poco::FileOutputStream out(temporary);
-        out << "{\"operator_port\":" << operatorPort << ",\"http_port\":" << httpPort
+        out << "{\"operator_port\":" << operatorPort << ",\"ims_port\":" << imsPort
+            << ",\"http_port\":" << httpPort
             << ",\"pid\":" << Poco::Process::id() << "}\n";
     }
     Poco::File(temporary).renameTo(settings_.readyFile);

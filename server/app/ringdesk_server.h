@@ -4,10 +4,12 @@
 #include "protocol/rsa_key.h"
 #include "server/app/server_settings.h"
 #include "server/http/request_router.h"
+#include "server/ims_endpoint/ims_server.h"
 #include "server/operator_endpoint/operator_server.h"
 #include "server/runtime/authenticator.h"
 #include "server/runtime/dispatcher.h"
 #include "server/store/sqlite_conversation_store.h"
+#include "server/store/sqlite_im_store.h"
 
 #include <Poco/Data/Session.h>
 #include <Poco/Logger.h>
@@ -35,19 +37,22 @@ public:
 
 private:
     std::string metricsText();
-    void writeReadyFile(int operatorPort, int httpPort) const;
+    void writeReadyFile(int operatorPort, int imsPort, int httpPort) const;
 
     ServerSettings settings_;
     Poco::Logger& logger_;
     core::SystemClock clock_;
     Poco::Data::Session session_;
     store::SqliteConversationStore conversations_;
+    store::SqliteImStore imStore_;
     protocol::RsaPrivateKey serverKey_;
     runtime::ConnectionRegistry registry_;
     runtime::Authenticator authenticator_;
     runtime::Dispatcher dispatcher_;
     std::optional<operator_endpoint::OperatorEndpointContext> operatorContext_;
     std::unique_ptr<operator_endpoint::OperatorServer> operatorServer_;
+    std::optional<ims_endpoint::ImsEndpointContext> imsContext_;
+    std::unique_ptr<ims_endpoint::ImsServer> imsServer_;
     std::optional<http::HttpContext> httpContext_;
     Poco::ThreadPool httpThreads_;
     std::unique_ptr<Poco::Net::HTTPServer> httpServer_;

@@ -40,6 +40,8 @@ void ServerApplication::defineOptions(Poco::Util::OptionSet& options)
                           .argument("DIR").binding("ringdesk.dataDir"));
     options.addOption(Option("operator-port", "", "operator (NL chat) TCP port, 0 = any (ringdesk.operator.port, default 7010)")
                           .argument("PORT").binding("ringdesk.operator.port"));
+    options.addOption(Option("ims-port", "", "IMS (XML instant messaging) TCP port, 0 = any (ringdesk.ims.port, default 7011)")
+                          .argument("PORT").binding("ringdesk.ims.port"));
     options.addOption(Option("http-port", "", "HTTP port: widget, visitor WebSocket, metrics (ringdesk.http.port, default 8080)")
                           .argument("PORT").binding("ringdesk.http.port"));
     options.addOption(Option("ready-file", "", "write the bound ports as JSON to FILE once listening (ringdesk.readyFile)")
@@ -70,7 +72,7 @@ void ServerApplication::showHelp()
     Poco::Util::HelpFormatter help(options());
     help.setCommand(commandName());
     help.setUsage("[OPTIONS]");
-    help.setHeader("Ringdesk chat server: operators (NL chat protocol), visitors (WebSocket widget), "
+    help.setHeader("Ringdesk chat server: operators (NL chat protocol), IM clients (IMS XML), visitors (WebSocket widget), "
                    "metrics. Every setting is listed in docs/configuration.md.");
     help.format(std::cout);
 }

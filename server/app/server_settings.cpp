@@ -1,5 +1,6 @@
 #include "server/app/server_settings.h"
 
+#include "protocol/limits.h"
 #include "server/store/database.h"
 
 #include <Poco/Exception.h>
@@ -47,6 +48,17 @@ ServerSettings ServerSettings::load(const Poco::Util::AbstractConfiguration& con
     s.operatorMaxConnections = positive(config, "ringdesk.operator.maxConnections", 2000);
     s.operatorMaxQueuedPackets = static_cast<std::size_t>(positive(config, "ringdesk.operator.maxQueuedPackets", 10000));
 
+    s.imsEndpoint = {config.getString("ringdesk.ims.host", "0.0.0.0"),
+                      positive(config, "ringdesk.ims.port", 7011, 0)};
+    s.imsMaxDocumentBytes = static_cast<std::size_t>(positive(config, "ringdesk.ims.maxDocumentBytes",
+                                                              static_cast<int>(protocol::limits::kMaxImsDocumentBytes), 256));
+    if (s.imsMaxDocumentBytes > protocol::limits::kMaxImsDocumentBytes)
+        throw Poco::InvalidArgumentException("ringdesk.ims.maxDocumentBytes must be at most " +
+                                             std::to_string(protocol::limits::kMaxImsDocumentBytes));
+    s.imsMaxConnections = positive(config, "ringdesk.ims.maxConnections", 2000);
+    s.imsMaxQueuedDocuments = static_cast<std::size_t>(positive(config, "ringdesk.ims.maxQueuedDocuments", 10000));
+    s.im.aliveTimeout = millis(config, "ringdesk.ims.aliveTimeoutMs", 15000);
+
     s.httpEndpoint = {config.getString("ringdesk.http.host", "0.0.0.0"),
                       positive(config, "ringdesk.http.port", 8080, 0)};
     s.httpMaxConnections = positive(config, "ringdesk.http.maxConnections", 12000);
@@ -83,6 +95,11 @@ std::vector<std::string> ServerSettings::describe() const
         "ringdesk.operator.maxConnections = " + std::to_string(operatorMaxConnections),
         "ringdesk.operator.maxQueuedPackets = " + std::to_string(operatorMaxQueuedPackets),
         "ringdesk.operator.allowAnonymous = " + std::string(core.allowAnonymousOperators ? "true" : "false"),
+        "ringdesk.ims = " + imsEndpoint.host + ":" + std::to_string(imsEndpoint.port),
+        "ringdesk.ims.maxDocumentBytes = " + std::to_string(imsMaxDocumentBytes),
+        "ringdesk.ims.maxConnections = " + std::to_string(imsMaxConnections),
+        "ringdesk.ims.maxQueuedDocuments = " + std::to_string(imsMaxQueuedDocuments),
+        "ringdesk.ims.aliveTimeoutMs = " + ms(im.aliveTimeout),
         "ringdesk.http = " + httpEndpoint.host + ":" + std::to_string(httpEndpoint.port),
         "ringdesk.http.maxConnections = " + std::to_string(httpMaxConnections),
         "ringdesk.http.widgetDir = " + widgetDir,

@@ -3,6 +3,7 @@
 // the defaults documented in docs/configuration.md.
 
 #include "server/core/core_settings.h"
+#include "server/core/im_directory.h"
 
 #include <Poco/Util/AbstractConfiguration.h>
 
@@ -38,7 +39,13 @@ struct ServerSettings
     std::size_t visitorMaxQueuedMessages = 0;
     int visitorIdleTimeoutSeconds = 0;
 
+    Endpoint imsEndpoint;
+    std::size_t imsMaxDocumentBytes = 0;
+    int imsMaxConnections = 0;
+    std::size_t imsMaxQueuedDocuments = 0;
+
     core::CoreSettings core;
+    core::ImSettings im;
     core::Duration tickInterval{100};
     int authSessions = 4;
     std::string readyFile;

@@ -37,6 +37,7 @@ StoredMessage Core::appendMessage(LiveConversation& conversation, bool fromOpera
     message.ts = clock_.epochMs();
     // Stored before it is relayed: the dispatcher commits this batch before any send leaves.
     store_.appendMessage(conversation.record.id, message);
+    store_.updateConversation(conversation.record, message.ts);
     conversation.transcript.push_back(message);
     return message;
 }

@@ -1,5 +1,7 @@
 #include "server/core/core.h"
 
+#include "server/core/im_directory.h"
+
 #include <stdexcept>
 
 namespace ringdesk::core {
@@ -36,6 +38,37 @@ void Core::tick()
     const TimePoint now = clock_.now();
     tickOperators(now);
     tickConversations(now);
+    if (im_ != nullptr)
+        im_->tick();
+}
+
+void Core::attachIm(ImDirectory& im)
+{
+    im_ = &im;
+    im.setOperatorStatusHook(
+        [this](ConnectionId connection, int status) { operatorStatusChanged(connection, status); });
+}
+
+ImDirectory& Core::im()
+{
+    if (im_ == nullptr)
+        throw std::logic_error("no IM unit is attached to the core");
+    return *im_;
+}
+
+std::size_t Core::forceLogout(const std::string& username, const std::string& reason)
+{
+    std::vector<ConnectionId> sessions;
+    for (const auto& [connection, session] : operators_)
+        if (session.identity && session.identity->username == username)
+            sessions.push_back(connection);
+    for (ConnectionId connection : sessions) {
+        output_.sendToOperator(connection, nlchat::Logout{reason});
+        dropOperator(connection, false);
+        output_.close(connection, reason);
+    }
+    const std::size_t imsSessions = im_ != nullptr ? im_->forceLogoutIms(username, reason) : 0;
+    return sessions.size() + imsSessions;
 }
 
 std::vector<OperatorSessionInfo> Core::operatorSessions() const
@@ -57,9 +90,10 @@ std::vector<ConversationInfo> Core::liveConversations() const
     return rows;
 }
 
-std::int64_t Core::ringTimeField() const
+std::int64_t Core::ringTimeField(const LiveConversation& conversation) const
 {
-    return (clock_.epochMs() + settings_.ringOffer.count()) / 1000;
+    const auto left = std::chrono::duration_cast<Duration>(conversation.deadline - clock_.now());
+    return (clock_.epochMs() + (left - settings_.ringTimeout + settings_.ringOffer).count()) / 1000;
 }
 
 } // namespace ringdesk::core

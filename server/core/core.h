@@ -20,6 +20,8 @@
 
 namespace ringdesk::core {
 
+class ImDirectory;
+
 /// An operator account as verified by the front-end (the password check runs off the core).
 struct OperatorIdentity
 {
@@ -84,6 +86,22 @@ public:
     void visitorConnected(ConnectionId connection, const std::string& address);
     void visitorMessage(ConnectionId connection, const visitor::ClientMessage& message);
     void visitorClosed(ConnectionId connection);
+
+    // ---- IM (server/core/im_directory.h) ----------------------------------------------------
+    /// Connects the IM unit: operator logins, closes and IM extension packets are forwarded to
+    /// it, its status changes reach operatorStatusChanged, and tick() runs its timers. `im`
+    /// must outlive the core. Without it the core runs the ring flow alone (tests).
+    void attachIm(ImDirectory& im);
+    /// The attached IM unit; throws std::logic_error when none is attached.
+    ImDirectory& im();
+
+    // ---- administration ---------------------------------------------------------------------
+    /// Ends every session of `username` on both protocols (docs/ims.md, "Forced logout"):
+    /// each operator connection gets {"type":"logout","reason":reason}, its chats go back to the
+    /// queue at once and it is closed; each IMS connection gets <LOGOUT user=".." result="1"/>
+    /// [Server->Client: LOGOUT] and is closed. Returns how many connections were ended (0 when
+    /// the user is not logged in). The caller refuses new logins (e.g. with a ban) itself.
+    std::size_t forceLogout(const std::string& username, const std::string& reason);
 
     // ---- timers -----------------------------------------------------------------------------
     /// Runs every timer that is due: probes (spec 2.4), probe drops, ring timeouts, grace
@@ -179,7 +197,7 @@ private:
     void tickOperators(TimePoint now);
     void tickConversations(TimePoint now);
 
-    std::int64_t ringTimeField() const;
+    std::int64_t ringTimeField(const LiveConversation& conversation) const;
 
     CoreSettings settings_;
     const Clock& clock_;
@@ -190,6 +208,7 @@ private:
     std::map<ConnectionId, VisitorSession> visitors_;
     std::map<std::int64_t, LiveConversation> conversations_; // Ringing, Connected, Waiting
     std::unordered_map<std::string, std::int64_t> liveByVisitor_;
+    ImDirectory* im_ = nullptr;
 };
 
 } // namespace ringdesk::core

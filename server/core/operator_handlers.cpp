@@ -2,6 +2,7 @@
 #include "server/core/core.h"
 
 #include "protocol/protocol_error.h"
+#include "server/core/im_directory.h"
 
 namespace ringdesk::core {
 
@@ -42,6 +43,8 @@ void Core::operatorPacket(ConnectionId connection, const nlchat::Packet& packet)
         return onOperatorChatState(connection, session, *state);
     if (const auto* end = std::get_if<nlchat::Disassociate>(&packet))
         return onDisassociate(connection, session, *end);
+    if (im_ != nullptr && session.identity && im_->operatorPacket(connection, packet))
+        return;
     sendError(connection, code::kUnknownType,
               std::string("'") + nlchat::commandName(packet) + "' is not sent by clients",
               nlchat::commandName(packet));
@@ -70,6 +73,9 @@ void Core::operatorLoggedIn(ConnectionId connection, const OperatorIdentity& ide
                                          static_cast<int>(nlchat::LoginResult::Ok),
                                          identity.displayName});
     resumeConversations(connection, session);
+    // The IM unit may set the user's status (e.g. Away from an IMS session) before rings go out.
+    if (im_ != nullptr)
+        im_->operatorLoggedIn(connection, identity.username);
     offerOpenRings(connection);
 }
 

@@ -2,6 +2,8 @@
 // operator's conversations, and their return to the queue.
 #include "server/core/core.h"
 
+#include "server/core/im_directory.h"
+
 #include <vector>
 
 namespace ringdesk::core {
@@ -54,7 +56,10 @@ void Core::dropOperator(ConnectionId connection, bool waitForReturn)
     if (found == operators_.end())
         return;
     const std::set<std::int64_t> chats = found->second.chats;
+    const std::string username = found->second.identity ? found->second.identity->username : "";
     operators_.erase(found);
+    if (im_ != nullptr)
+        im_->operatorClosed(connection);
 
     for (auto& [id, conversation] : conversations_)
         conversation.rung.erase(connection);
@@ -71,6 +76,12 @@ void Core::dropOperator(ConnectionId connection, bool waitForReturn)
             startRing(*conversation);
         }
     }
+    if (waitForReturn && !username.empty())
+        for (auto& [other, session] : operators_)
+            if (session.identity && session.identity->username == username) {
+                resumeConversations(other, session);
+                break;
+            }
 }
 
 void Core::resumeConversations(ConnectionId connection, OperatorSession& session)
@@ -106,8 +117,6 @@ void Core::restoreOpenConversations()
         liveByVisitor_[record.visitorId] = record.id;
         // Nobody is connected after a restart: every open chat waits for its operator,
         // and a ring that was open is rung again after the grace period.
-        if (record.operatorUsername.empty())
-            conversation.deadline = clock_.now();
         setState(conversation, ConversationState::Waiting);
     }
 }

@@ -17,7 +17,7 @@ std::size_t Core::ringOperators(LiveConversation& conversation)
     const std::string firstText =
         conversation.transcript.empty() ? std::string() : conversation.transcript.front().text;
     const nlchat::Ring ring{conversation.record.id,         "",
-                            ringTimeField(),                conversation.record.visitorId,
+                            ringTimeField(conversation),                conversation.record.visitorId,
                             conversation.record.visitorName, conversation.record.page,
                             firstText};
     std::size_t count = 0;
@@ -44,7 +44,7 @@ void Core::offerOpenRings(ConnectionId connection)
         const std::string firstText =
             conversation.transcript.empty() ? std::string() : conversation.transcript.front().text;
         output_.sendToOperator(connection,
-                               nlchat::Ring{id, "", ringTimeField(), conversation.record.visitorId,
+                               nlchat::Ring{id, "", ringTimeField(conversation), conversation.record.visitorId,
                                             conversation.record.visitorName,
                                             conversation.record.page, firstText});
     }

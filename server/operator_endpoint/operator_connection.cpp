@@ -11,15 +11,6 @@
 
 namespace ringdesk::operator_endpoint {
 
-namespace code = protocol::error_code;
-
-namespace {
-
-// Errors after which the line stream can no longer be trusted: the connection is closed.
-bool fatal(const protocol::ProtocolError& error) { return error.code() == code::kTooLarge; }
-
-} // namespace
-
 OperatorConnection::OperatorConnection(const Poco::Net::StreamSocket& socket,
                                        OperatorEndpointContext& context)
     : Poco::Net::TCPServerConnection(socket), context_(context),
@@ -45,7 +36,18 @@ void OperatorConnection::run()
             if (received <= 0)
                 break;
             framer.feed(buffer.data(), static_cast<std::size_t>(received));
-            while (std::optional<std::string> line = framer.next()) {
+            for (;;) {
+                std::optional<std::string> line;
+                try {
+                    line = framer.next();
+                } catch (const protocol::ProtocolError& e) {
+                    // A line over the limit: the stream can no longer be split into lines, so
+                    // the peer is told why and the connection is closed.
+                    link->deliver(nlchat::Error{e.code(), e.what(), {}});
+                    throw;
+                }
+                if (!line)
+                    break;
                 if (line->empty())
                     continue;
                 try {
@@ -59,17 +61,21 @@ void OperatorConnection::run()
 
                     if (auto* login = std::get_if<nlchat::Login>(&packet)) {
                         // The slow KDF runs here, on this connection's thread.
-                        const auto user = context_.authenticator.authenticate(login->username,
-                                                                              login->password);
-                        if (user) {
-                            core::OperatorIdentity identity{user->username, user->displayName};
-                            logger_.information("operator %s logged in from %s", user->username, peer);
+                        const runtime::LoginCheck check = context_.authenticator.checkLogin(
+                            login->username, login->password, clock_.epochMs());
+                        if (check.verdict == runtime::LoginVerdict::kOk) {
+                            core::OperatorIdentity identity{check.user->username, check.user->displayName};
+                            logger_.information("operator %s logged in from %s", check.user->username, peer);
                             context_.dispatcher.post(
                                 [id, identity](core::Core& core) { core.operatorLoggedIn(id, identity); });
                         } else {
-                            logger_.warning("failed login for '%s' from %s", login->username, peer);
-                            context_.dispatcher.post([id](core::Core& core) {
-                                core.operatorLoginRefused(id, nlchat::LoginResult::WrongCredentials);
+                            const bool banned = check.verdict == runtime::LoginVerdict::kBanned;
+                            logger_.warning("%s login for '%s' from %s",
+                                            std::string(banned ? "banned" : "failed"), login->username, peer);
+                            const nlchat::LoginResult result = banned ? nlchat::LoginResult::Banned
+                                                                      : nlchat::LoginResult::WrongCredentials;
+                            context_.dispatcher.post([id, result](core::Core& core) {
+                                core.operatorLoginRefused(id, result);
                             });
                         }
                         continue;
@@ -83,10 +89,10 @@ void OperatorConnection::run()
                     context_.dispatcher.post(
                         [id, packet = std::move(packet)](core::Core& core) { core.operatorPacket(id, packet); });
                 } catch (const protocol::ProtocolError& e) {
+                    // One bad packet in an intact line stream (also a field over its limit):
+                    // refused with an error, and the connection stays.
                     logger_.notice("bad packet from %s: %s (%s)", peer, std::string(e.what()), e.code());
                     link->deliver(nlchat::Error{e.code(), e.what(), {}});
-                    if (fatal(e))
-                        throw;
                 }
             }
         }

@@ -35,6 +35,7 @@ public:
 private:
     OperatorEndpointContext& context_;
     Poco::Logger& logger_;
+    core::SystemClock clock_; // ban expiry is wall-clock time
 };
 
 } // namespace ringdesk::operator_endpoint

@@ -3,6 +3,7 @@
 // their own threads) and the dispatcher (which delivers the core's output to them).
 
 #include "server/core/core_output.h"
+#include "server/core/im_output.h"
 
 #include <atomic>
 #include <map>
@@ -32,7 +33,18 @@ public:
     virtual void shutdown(const std::string& reason) = 0;
 };
 
-class ConnectionRegistry final : public core::CoreOutput
+/// The front-end side of an IMS connection (server/ims_endpoint/).
+class ImsLink
+{
+public:
+    virtual ~ImsLink() = default;
+    /// Queues a server document; serialization happens on the connection's writer thread.
+    virtual void deliver(const ims::ServerDocument& document) = 0;
+    /// Closes the connection after what is queued was written.
+    virtual void shutdown(const std::string& reason) = 0;
+};
+
+class ConnectionRegistry final : public core::CoreOutput, public core::ImOutput
 {
 public:
     /// A process-wide unique id for a new connection (never 0, never reused).
@@ -40,12 +52,15 @@ public:
 
     void add(core::ConnectionId id, std::shared_ptr<OperatorLink> link);
     void add(core::ConnectionId id, std::shared_ptr<VisitorLink> link);
+    void add(core::ConnectionId id, std::shared_ptr<ImsLink> link);
     void remove(core::ConnectionId id);
 
     // core::CoreOutput: unknown ids (already gone) are ignored.
     void sendToOperator(core::ConnectionId connection, const nlchat::Packet& packet) override;
     void sendToVisitor(core::ConnectionId connection, const visitor::ServerMessage& message) override;
     void close(core::ConnectionId connection, const std::string& reason) override;
+    // core::ImOutput
+    void sendToIms(core::ConnectionId connection, const ims::ServerDocument& document) override;
 
     /// Asks every connection to close (server shutdown).
     void shutdownAll(const std::string& reason);
@@ -54,6 +69,7 @@ private:
     std::mutex mutex_;
     std::map<core::ConnectionId, std::shared_ptr<OperatorLink>> operators_;
     std::map<core::ConnectionId, std::shared_ptr<VisitorLink>> visitors_;
+    std::map<core::ConnectionId, std::shared_ptr<ImsLink>> ims_;
     std::atomic<core::ConnectionId> lastId_{0};
 };
 

@@ -19,6 +19,11 @@ void Dispatcher::BufferedOutput::close(core::ConnectionId c, const std::string& 
     pending_.emplace_back(Close{c, reason});
 }
 
+void Dispatcher::BufferedOutput::sendToIms(core::ConnectionId c, const ims::ServerDocument& d)
+{
+    pending_.emplace_back(ToIms{c, d});
+}
+
 void Dispatcher::BufferedOutput::flush()
 {
     for (auto& item : pending_) {
@@ -28,16 +33,21 @@ void Dispatcher::BufferedOutput::flush()
             target_.sendToVisitor(vis->connection, vis->message);
         else if (auto* closing = std::get_if<Close>(&item))
             target_.close(closing->connection, closing->reason);
+        else if (auto* im = std::get_if<ToIms>(&item))
+            target_.sendToIms(im->connection, im->document);
     }
     pending_.clear();
 }
 
-Dispatcher::Dispatcher(core::CoreSettings settings, const core::Clock& clock,
-                       ConnectionRegistry& registry, Poco::Data::Session& session,
-                       core::ConversationStore& store, core::Duration tickInterval)
-    : output_(registry), core_(settings, clock, output_, store), session_(session),
+Dispatcher::Dispatcher(core::CoreSettings settings, core::ImSettings imSettings,
+                       const core::Clock& clock, ConnectionRegistry& registry,
+                       Poco::Data::Session& session, core::ConversationStore& store,
+                       core::ImStore& imStore, core::Duration tickInterval)
+    : output_(registry), core_(settings, clock, output_, store),
+      im_(imSettings, clock, output_, output_, imStore), session_(session),
       tickInterval_(tickInterval), logger_(Poco::Logger::get("ringdesk.core")), thread_("dispatcher")
 {
+    core_.attachIm(im_);
 }
 
 Dispatcher::~Dispatcher() { stop(); }

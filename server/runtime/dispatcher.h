@@ -5,6 +5,7 @@
 // is stored before it is relayed (group commit: one commit per batch, not per message).
 
 #include "server/core/core.h"
+#include "server/core/im_directory.h"
 #include "server/runtime/connection_registry.h"
 
 #include <Poco/Data/Session.h>
@@ -27,11 +28,13 @@ class Dispatcher final : private Poco::Runnable
 public:
     using Event = std::function<void(core::Core&)>;
 
-    /// `session` is the dispatcher's own connection (the core's store uses it); `tickInterval`
-    /// is how often timers are checked. Logs to logger "ringdesk.core".
-    Dispatcher(core::CoreSettings settings, const core::Clock& clock, ConnectionRegistry& registry,
-               Poco::Data::Session& session, core::ConversationStore& store,
-               core::Duration tickInterval);
+    /// `session` is the dispatcher's own connection (the core's stores use it); `tickInterval`
+    /// is how often timers are checked. The IM unit (core::ImDirectory, built from `imSettings`
+    /// and `imStore`) is attached to the core: events reach it as `core.im()`.
+    /// Logs to logger "ringdesk.core".
+    Dispatcher(core::CoreSettings settings, core::ImSettings imSettings, const core::Clock& clock,
+               ConnectionRegistry& registry, Poco::Data::Session& session,
+               core::ConversationStore& store, core::ImStore& imStore, core::Duration tickInterval);
     ~Dispatcher() override;
 
     /// Starts the thread; restores the conversations an earlier run left open first.
@@ -57,13 +60,14 @@ public:
 
 private:
     // Holds the core's output until the batch's transaction committed.
-    class BufferedOutput final : public core::CoreOutput
+    class BufferedOutput final : public core::CoreOutput, public core::ImOutput
     {
     public:
-        explicit BufferedOutput(core::CoreOutput& target) : target_(target) {}
+        explicit BufferedOutput(ConnectionRegistry& target) : target_(target) {}
         void sendToOperator(core::ConnectionId c, const nlchat::Packet& p) override;
         void sendToVisitor(core::ConnectionId c, const visitor::ServerMessage& m) override;
         void close(core::ConnectionId c, const std::string& reason) override;
+        void sendToIms(core::ConnectionId c, const ims::ServerDocument& d) override;
         void flush();
         void discard() { pending_.clear(); }
 
@@ -71,8 +75,9 @@ private:
         struct ToOperator { core::ConnectionId connection; nlchat::Packet packet; };
         struct ToVisitor { core::ConnectionId connection; visitor::ServerMessage message; };
         struct Close { core::ConnectionId connection; std::string reason; };
-        core::CoreOutput& target_;
-        std::vector<std::variant<ToOperator, ToVisitor, Close>> pending_;
+        struct ToIms { core::ConnectionId connection; ims::ServerDocument document; };
+        ConnectionRegistry& target_;
+        std::vector<std::variant<ToOperator, ToVisitor, Close, ToIms>> pending_;
     };
 
     void run() override;
@@ -80,6 +85,7 @@ private:
 
     BufferedOutput output_;
     core::Core core_;
+    core::ImDirectory im_;
     Poco::Data::Session& session_;
     const core::Duration tickInterval_;
     Poco::Logger& logger_;

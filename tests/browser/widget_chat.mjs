@@ -67,7 +67,6 @@ async function run() {
     "ringdesk.operator.host": "127.0.0.1",
     "ringdesk.http.host": "127.0.0.1",
     "ringdesk.ims.host": "127.0.0.1",
-    "ringdesk.ims.port": 0,
     "ringdesk.http.widgetDir": join(widgetDir, "dist"),
     "ringdesk.http.demoPage": join(widgetDir, "demo", "index.html"),
     "ringdesk.keys.bits": 2048,

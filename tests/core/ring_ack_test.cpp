@@ -64,9 +64,11 @@ public:
         Race r;
         // alice and bob hear it once; carol once from the association and once in answer to
         // her own ringACK. Every one names bob.
-        CPPUNIT_ASSERT_EQUAL(std::size_t{1}, r.h.output.countToOperator<nlchat::RingAckAck>(r.alice));
+        CPPUNIT_ASSERT_EQUAL(std::size_t{1},
+                             r.h.output.countToOperator<nlchat::RingAckAck>(r.alice));
         CPPUNIT_ASSERT_EQUAL(std::size_t{1}, r.h.output.countToOperator<nlchat::RingAckAck>(r.bob));
-        CPPUNIT_ASSERT_EQUAL(std::size_t{2}, r.h.output.countToOperator<nlchat::RingAckAck>(r.carol));
+        CPPUNIT_ASSERT_EQUAL(std::size_t{2},
+                             r.h.output.countToOperator<nlchat::RingAckAck>(r.carol));
         for (ConnectionId op : {r.alice, r.bob, r.carol})
             for (const auto& won : r.h.output.toOperator<nlchat::RingAckAck>(op)) {
                 CPPUNIT_ASSERT_EQUAL(r.h.uuidOf(r.bob), won.uuid);
@@ -82,7 +84,8 @@ public:
         r.h.output.clearPackets();
         r.h.ringAck(r.alice, r.id);
         CPPUNIT_ASSERT_EQUAL((Strings{"ringACKACK"}), r.h.output.operatorCommands(r.alice));
-        CPPUNIT_ASSERT_EQUAL(r.h.uuidOf(r.bob), r.h.output.lastToOperator<nlchat::RingAckAck>(r.alice).uuid);
+        CPPUNIT_ASSERT_EQUAL(r.h.uuidOf(r.bob),
+                             r.h.output.lastToOperator<nlchat::RingAckAck>(r.alice).uuid);
         CPPUNIT_ASSERT(r.h.output.operatorPackets(r.bob).empty());
         CPPUNIT_ASSERT(r.h.output.operatorPackets(r.carol).empty());
         CPPUNIT_ASSERT(r.h.output.visitorMessages(r.ann).empty());
@@ -102,11 +105,12 @@ public:
     void testRingMessagesReachWinnerRightAfterRingAckAck()
     {
         Race r;
-        CPPUNIT_ASSERT_EQUAL((Strings{"server_online", "status", "login", "ring", "ringACKACK", "msg",
-                                      "msg", "msg"}),
+        CPPUNIT_ASSERT_EQUAL((Strings{"server_online", "status", "login", "ring", "ringACKACK",
+                                      "msg", "msg", "msg"}),
                              r.h.output.operatorCommands(r.bob));
         const auto msgs = r.h.output.toOperator<nlchat::Msg>(r.bob);
         const std::string texts[] = {"one", "two", "three"};
+        CPPUNIT_ASSERT_EQUAL(std::size(texts), msgs.size());
         for (std::size_t i = 0; i < msgs.size(); ++i) {
             CPPUNIT_ASSERT_EQUAL(static_cast<std::int64_t>(i + 1), msgs[i].seq);
             CPPUNIT_ASSERT_EQUAL((Strings{texts[i]}), msgs[i].msg);

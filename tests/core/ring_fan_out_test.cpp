@@ -26,7 +26,8 @@ public:
         CoreHarness h;
         const ConnectionId op = h.logIn("alice", "Alice Smith");
         // server_online greets the connection (1.1.12), key is answered with status (2.1).
-        CPPUNIT_ASSERT_EQUAL((Strings{"server_online", "status", "login"}), h.output.operatorCommands(op));
+        CPPUNIT_ASSERT_EQUAL((Strings{"server_online", "status", "login"}),
+                             h.output.operatorCommands(op));
         const auto login = h.output.lastToOperator<nlchat::Login>(op);
         CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Ok), login.result);
         CPPUNIT_ASSERT_EQUAL(std::string("alice"), login.username);

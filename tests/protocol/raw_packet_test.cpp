@@ -22,7 +22,6 @@
 #include <fstream>
 #include <functional>
 #include <memory>
-#include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -54,15 +53,16 @@ const RsaPrivateKey& key4096()
 
 // A fixed public key; its fingerprint was computed independently with
 // `openssl pkey -pubin -outform DER | openssl dgst -sha256 -c`.
-constexpr const char* kFixedPublicPem = "-----BEGIN PUBLIC KEY-----\n"
-                                        "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAurfkCby8gmA5YTateICI\n"
-                                        "yU8vKHJ3kmwlO+nvgdUKRbwT8W9f1vyNpdafxwEn5NM3mdNtyX7Ry1tfAf3SKVVG\n"
-                                        "l1o0mKWbdRbgE0a33kcbfn3bGAopZvrU7YgeIH8+xCAQ3LcBL1ZDqD4dReH8rCe0\n"
-                                        "NPMLIlfmMbsZ5gOD+9qhs/cN5KbqBZgTgsUr5Vvuuk8eEVQe8geHqxxLsDhYHdJp\n"
-                                        "vt8CJVNpNMSu3kqNAsRoOTxrleu0q2YDiE8R+uoUF+GrK3FaNjRr32h5tmtf1TF6\n"
-                                        "rb+r6efPMSh3j4oAcWCAUKuwgzVHjkarMBtQbjgpfIU5XTNccmosqKzpB6d3Depb\n"
-                                        "BwIDAQAB\n"
-                                        "-----END PUBLIC KEY-----\n";
+constexpr const char* kFixedPublicPem =
+    "-----BEGIN PUBLIC KEY-----\n"
+    "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAurfkCby8gmA5YTateICI\n"
+    "yU8vKHJ3kmwlO+nvgdUKRbwT8W9f1vyNpdafxwEn5NM3mdNtyX7Ry1tfAf3SKVVG\n"
+    "l1o0mKWbdRbgE0a33kcbfn3bGAopZvrU7YgeIH8+xCAQ3LcBL1ZDqD4dReH8rCe0\n"
+    "NPMLIlfmMbsZ5gOD+9qhs/cN5KbqBZgTgsUr5Vvuuk8eEVQe8geHqxxLsDhYHdJp\n"
+    "vt8CJVNpNMSu3kqNAsRoOTxrleu0q2YDiE8R+uoUF+GrK3FaNjRr32h5tmtf1TF6\n"
+    "rb+r6efPMSh3j4oAcWCAUKuwgzVHjkarMBtQbjgpfIU5XTNccmosqKzpB6d3Depb\n"
+    "BwIDAQAB\n"
+    "-----END PUBLIC KEY-----\n";
 constexpr const char* kFixedFingerprint =
     "SHA256:fc:6e:63:f0:6f:5d:ca:57:81:3c:6f:fc:7f:45:20:54:6d:03:48:19:e1:49:e1:e0:cc:bd:54:"
     "cc:57:48:93:fe";
@@ -126,8 +126,8 @@ std::string asciiText(std::size_t count)
     return text;
 }
 
-/// Non-ASCII text (2-, 3- and 4-byte UTF-8 sequences) longer than one 2048-bit block, with a
-/// multibyte character straddling the first block boundary (byte 214).
+/// Non-ASCII text (2-, 3- and 4-byte UTF-8 sequences) three blocks long, with a multibyte
+/// character straddling the first block boundary (`boundary` bytes, 214 for 2048-bit keys).
 std::string multibyteAcrossBoundary(std::size_t boundary)
 {
     const std::string unit = "Grüße, 東京 ✓ 🙂 ";
@@ -303,9 +303,8 @@ public:
         ASSERT_PROTOCOL_ERROR(kBadField, RsaPublicKey::fromPem(truncated));
         // A private key where a public one belongs is refused, not silently accepted.
         ASSERT_PROTOCOL_ERROR(kBadField, RsaPublicKey::fromPem(key2048().pem()));
-        ASSERT_PROTOCOL_ERROR(kTooLarge,
-                              RsaPublicKey::fromPem(std::string(limits::kMaxPublicKeyPemBytes + 1,
-                                                                'A')));
+        ASSERT_PROTOCOL_ERROR(
+            kTooLarge, RsaPublicKey::fromPem(std::string(limits::kMaxPublicKeyPemBytes + 1, 'A')));
 
         PkeyPtr small(EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", std::size_t{1024}));
         CPPUNIT_ASSERT(small != nullptr);
@@ -325,9 +324,9 @@ public:
         // An encrypted key fails at once instead of prompting for a passphrase.
         BIO* bio = BIO_new(BIO_s_mem());
         char passphrase[] = "secret";
-        CPPUNIT_ASSERT_EQUAL(1, PEM_write_bio_PKCS8PrivateKey(bio, key2048().get(),
-                                                              EVP_aes_256_cbc(), passphrase, 6,
-                                                              nullptr, nullptr));
+        CPPUNIT_ASSERT_EQUAL(1,
+                             PEM_write_bio_PKCS8PrivateKey(bio, key2048().get(), EVP_aes_256_cbc(),
+                                                           passphrase, 6, nullptr, nullptr));
         char* data = nullptr;
         const long size = BIO_get_mem_data(bio, &data);
         const std::string encrypted(data, static_cast<std::size_t>(size));
@@ -337,9 +336,8 @@ public:
 
         PkeyPtr small(EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", std::size_t{1024}));
         CPPUNIT_ASSERT(small != nullptr);
-        ASSERT_PROTOCOL_ERROR(kBadField,
-                              RsaPrivateKey::fromPem(encodePem(small.get(), EVP_PKEY_KEYPAIR,
-                                                               "PrivateKeyInfo")));
+        ASSERT_PROTOCOL_ERROR(kBadField, RsaPrivateKey::fromPem(encodePem(
+                                             small.get(), EVP_PKEY_KEYPAIR, "PrivateKeyInfo")));
     }
 
     void testFingerprintStable()
@@ -385,8 +383,7 @@ public:
         // `bits` only matters for generation: the existing key is loaded, whatever its size.
         const RsaPrivateKey loaded = loadOrCreateKeyPair(privatePath, publicPath, 4096);
         CPPUNIT_ASSERT(loaded.publicKey() == created.publicKey());
-        CPPUNIT_ASSERT_EQUAL(created.publicKey().fingerprint(),
-                             loaded.publicKey().fingerprint());
+        CPPUNIT_ASSERT_EQUAL(created.publicKey().fingerprint(), loaded.publicKey().fingerprint());
         CPPUNIT_ASSERT_EQUAL(0600u, permissions(privatePath));
     }
 
@@ -415,25 +412,30 @@ public:
         const std::string publicPath = directory.file("server.pub");
 
         writeFile(privatePath, "-----BEGIN PRIVATE KEY-----\ngarbage\n-----END PRIVATE KEY-----\n");
-        assertRuntimeErrorNames(privatePath, [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
+        assertRuntimeErrorNames(privatePath,
+                                [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
 
         writeFile(privatePath, key2048().pem());
         writeFile(publicPath, "corrupt");
-        assertRuntimeErrorNames(publicPath, [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
+        assertRuntimeErrorNames(publicPath,
+                                [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
 
         // A public file of another key is a configuration mistake, not something to overwrite.
         writeFile(publicPath, otherKey2048().publicKey().pem());
-        assertRuntimeErrorNames(publicPath, [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
+        assertRuntimeErrorNames(publicPath,
+                                [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
         CPPUNIT_ASSERT_EQUAL(otherKey2048().publicKey().pem(), readFile(publicPath));
 
         // An unreadable path (here a directory) is an error too, never a reason to generate.
         const std::string directoryPath = directory.file("subdirectory");
         std::filesystem::create_directory(directoryPath);
-        assertRuntimeErrorNames(directoryPath, [&] { loadOrCreateKeyPair(directoryPath, publicPath, 2048); });
+        assertRuntimeErrorNames(directoryPath,
+                                [&] { loadOrCreateKeyPair(directoryPath, publicPath, 2048); });
     }
 
 private:
-    static void assertRuntimeErrorNames(const std::string& path, const std::function<void()>& action)
+    static void assertRuntimeErrorNames(const std::string& path,
+                                        const std::function<void()>& action)
     {
         try {
             action();
@@ -507,8 +509,9 @@ public:
     void testParsesPythonSpacing()
     {
         // json.dumps() in the original writes ", " and ": " separators; extra keys are ignored.
-        const RawEnvelope parsed = parseRawEnvelope(
-            "{\"messages\": [\"QQ==\", \"Qg==\"], \"UUID\": \"c0ffee\", \"to\": \"bob\", \"x\": 1}");
+        const RawEnvelope parsed =
+            parseRawEnvelope("{\"messages\": [\"QQ==\", \"Qg==\"], \"UUID\": \"c0ffee\", \"to\": "
+                             "\"bob\", \"x\": 1}");
         CPPUNIT_ASSERT_EQUAL(std::size_t{2}, parsed.messages.size());
         CPPUNIT_ASSERT_EQUAL(std::string("Qg=="), parsed.messages[1]);
         CPPUNIT_ASSERT_EQUAL(std::string("c0ffee"), parsed.uuid);
@@ -530,21 +533,29 @@ public:
 
     void testCorruptBase64Refused()
     {
-        const RawEnvelope sealed = sealRawPacket(asciiText(300), key2048().publicKey(), "u", kServerName);
+        const RawEnvelope sealed =
+            sealRawPacket(asciiText(300), key2048().publicKey(), "u", kServerName);
         CPPUNIT_ASSERT_EQUAL(std::size_t{344}, sealed.messages[0].size());
+        CPPUNIT_ASSERT_EQUAL(asciiText(300), openRawPacket(sealed, key2048(), kServerName));
         const std::vector<std::function<void(std::string&)>> corruptions = {
-            [](std::string& b) { b[10] = '*'; },                  // not in the alphabet
-            [](std::string& b) { b[10] = '='; },                  // padding in the middle
-            [](std::string& b) { b.pop_back(); },                 // too short
-            [](std::string& b) { b += "===="; },                  // too long
-            [](std::string& b) { b.insert(0, " "); b.pop_back(); }, // whitespace
-            [](std::string& b) { b.insert(172, "\n"); },          // line break
+            [](std::string& b) { b[10] = '*'; },  // not in the alphabet
+            [](std::string& b) { b[10] = '='; },  // padding in the middle
+            [](std::string& b) { b.pop_back(); }, // too short
+            [](std::string& b) { b += "===="; },  // too long
+            [](std::string& b) {
+                b.insert(0, " ");
+                b.pop_back();
+            },                                           // whitespace
+            [](std::string& b) { b.insert(172, "\n"); }, // line break
             [](std::string& b) { // non-zero trailing bits in "xy==": y must be a multiple of 16
                 char& y = b[b.size() - 3];
                 y = y == 'R' ? 'S' : 'R';
             },
-            [](std::string& b) { b.clear(); },                    // empty
-            [](std::string& b) { std::replace(b.begin(), b.end(), '+', '-'); b[0] = '-'; }, // URL alphabet
+            [](std::string& b) { b.clear(); }, // empty
+            [](std::string& b) {
+                std::replace(b.begin(), b.end(), '+', '-');
+                b[0] = '-';
+            }, // URL alphabet
         };
         for (std::size_t i = 0; i < corruptions.size(); ++i) {
             RawEnvelope broken = sealed;
@@ -557,7 +568,9 @@ public:
 
     void testFlippedCiphertextRefused()
     {
-        const RawEnvelope sealed = sealRawPacket(asciiText(100), key2048().publicKey(), "u", kServerName);
+        const RawEnvelope sealed =
+            sealRawPacket(asciiText(100), key2048().publicKey(), "u", kServerName);
+        CPPUNIT_ASSERT_EQUAL(asciiText(100), openRawPacket(sealed, key2048(), kServerName));
         for (std::size_t position : {std::size_t{0}, std::size_t{170}, std::size_t{340}}) {
             RawEnvelope broken = sealed;
             char& digit = broken.messages[0][position];
@@ -567,22 +580,28 @@ public:
         }
         RawEnvelope broken = sealed;
         broken.messages[0] = base64Flip(broken.messages[0]);
-        ASSERT_PROTOCOL_ERROR(error_code::kDecryptFailed, openRawPacket(broken, key2048(), kServerName));
+        ASSERT_PROTOCOL_ERROR(error_code::kDecryptFailed,
+                              openRawPacket(broken, key2048(), kServerName));
     }
 
     void testBlockForAnotherKeyRefused()
     {
-        const RawEnvelope sealed = sealRawPacket("{}", otherKey2048().publicKey(), "u", kServerName);
-        ASSERT_PROTOCOL_ERROR(error_code::kDecryptFailed, openRawPacket(sealed, key2048(), kServerName));
+        const RawEnvelope sealed =
+            sealRawPacket("{}", otherKey2048().publicKey(), "u", kServerName);
+        ASSERT_PROTOCOL_ERROR(error_code::kDecryptFailed,
+                              openRawPacket(sealed, key2048(), kServerName));
         // One good block followed by a block for another key.
         RawEnvelope mixed = sealRawPacket("{}", key2048().publicKey(), "u", kServerName);
         mixed.messages.push_back(sealed.messages[0]);
-        ASSERT_PROTOCOL_ERROR(error_code::kDecryptFailed, openRawPacket(mixed, key2048(), kServerName));
+        ASSERT_PROTOCOL_ERROR(error_code::kDecryptFailed,
+                              openRawPacket(mixed, key2048(), kServerName));
         // A 4096-bit key's block for a 2048-bit key (and back) has the wrong length.
         const RawEnvelope big = sealRawPacket("{}", key4096().publicKey(), "u", kServerName);
-        ASSERT_PROTOCOL_ERROR(error_code::kDecryptFailed, openRawPacket(big, key2048(), kServerName));
+        ASSERT_PROTOCOL_ERROR(error_code::kDecryptFailed,
+                              openRawPacket(big, key2048(), kServerName));
         const RawEnvelope small = sealRawPacket("{}", key2048().publicKey(), "u", kServerName);
-        ASSERT_PROTOCOL_ERROR(error_code::kDecryptFailed, openRawPacket(small, key4096(), kServerName));
+        ASSERT_PROTOCOL_ERROR(error_code::kDecryptFailed,
+                              openRawPacket(small, key4096(), kServerName));
     }
 
     void testTooManyBlocksRefused()
@@ -592,12 +611,15 @@ public:
         const RawEnvelope full = sealRawPacket(asciiText(most), key, "u", kServerName);
         CPPUNIT_ASSERT_EQUAL(limits::kMaxRawBlocks, full.messages.size());
         CPPUNIT_ASSERT_EQUAL(asciiText(most), openRawPacket(full, key2048(), kServerName));
-        ASSERT_PROTOCOL_ERROR(error_code::kTooLarge, sealRawPacket(asciiText(most + 1), key, "u", kServerName));
+        ASSERT_PROTOCOL_ERROR(error_code::kTooLarge,
+                              sealRawPacket(asciiText(most + 1), key, "u", kServerName));
 
         RawEnvelope tooMany = full;
         tooMany.messages.push_back(full.messages[0]);
-        ASSERT_PROTOCOL_ERROR(error_code::kTooLarge, openRawPacket(tooMany, key2048(), kServerName));
-        ASSERT_PROTOCOL_ERROR(error_code::kTooLarge, parseRawEnvelope(serializeRawEnvelope(tooMany)));
+        ASSERT_PROTOCOL_ERROR(error_code::kTooLarge,
+                              openRawPacket(tooMany, key2048(), kServerName));
+        ASSERT_PROTOCOL_ERROR(error_code::kTooLarge,
+                              parseRawEnvelope(serializeRawEnvelope(tooMany)));
         CPPUNIT_ASSERT(parseRawEnvelope(serializeRawEnvelope(full)) == full);
     }
 
@@ -611,20 +633,28 @@ public:
         ASSERT_PROTOCOL_ERROR(kBadJson, parseRawEnvelope("\"messages\""));
         ASSERT_PROTOCOL_ERROR(kMissingField, parseRawEnvelope("{}"));
         ASSERT_PROTOCOL_ERROR(kMissingField, parseRawEnvelope("{\"UUID\":\"u\",\"to\":\"alice\"}"));
+        ASSERT_PROTOCOL_ERROR(
+            kMissingField, parseRawEnvelope("{\"messages\":null,\"UUID\":\"u\",\"to\":\"alice\"}"));
         ASSERT_PROTOCOL_ERROR(kMissingField,
-                              parseRawEnvelope("{\"messages\":null,\"UUID\":\"u\",\"to\":\"alice\"}"));
-        ASSERT_PROTOCOL_ERROR(kMissingField, parseRawEnvelope("{\"messages\":[\"QQ==\"],\"to\":\"alice\"}"));
-        ASSERT_PROTOCOL_ERROR(kMissingField, parseRawEnvelope("{\"messages\":[\"QQ==\"],\"UUID\":\"u\"}"));
-        ASSERT_PROTOCOL_ERROR(kBadField,
-                              parseRawEnvelope("{\"messages\":\"QQ==\",\"UUID\":\"u\",\"to\":\"alice\"}"));
-        ASSERT_PROTOCOL_ERROR(kBadField,
-                              parseRawEnvelope("{\"messages\":[\"QQ==\",7],\"UUID\":\"u\",\"to\":\"alice\"}"));
-        ASSERT_PROTOCOL_ERROR(kBadField,
-                              parseRawEnvelope("{\"messages\":[[\"QQ==\"]],\"UUID\":\"u\",\"to\":\"alice\"}"));
-        ASSERT_PROTOCOL_ERROR(kBadField, parseRawEnvelope("{\"messages\":[],\"UUID\":\"u\",\"to\":\"alice\"}"));
-        ASSERT_PROTOCOL_ERROR(kBadField, parseRawEnvelope("{\"messages\":[\"QQ==\"],\"UUID\":5,\"to\":\"alice\"}"));
-        ASSERT_PROTOCOL_ERROR(kBadField, parseRawEnvelope("{\"messages\":[\"QQ==\"],\"UUID\":\"u\",\"to\":true}"));
-        const std::string huge = "{\"messages\":[\"" + std::string(limits::kMaxOperatorLineBytes, 'A') +
+                              parseRawEnvelope("{\"messages\":[\"QQ==\"],\"to\":\"alice\"}"));
+        ASSERT_PROTOCOL_ERROR(kMissingField,
+                              parseRawEnvelope("{\"messages\":[\"QQ==\"],\"UUID\":\"u\"}"));
+        ASSERT_PROTOCOL_ERROR(
+            kBadField, parseRawEnvelope("{\"messages\":\"QQ==\",\"UUID\":\"u\",\"to\":\"alice\"}"));
+        ASSERT_PROTOCOL_ERROR(
+            kBadField,
+            parseRawEnvelope("{\"messages\":[\"QQ==\",7],\"UUID\":\"u\",\"to\":\"alice\"}"));
+        ASSERT_PROTOCOL_ERROR(
+            kBadField,
+            parseRawEnvelope("{\"messages\":[[\"QQ==\"]],\"UUID\":\"u\",\"to\":\"alice\"}"));
+        ASSERT_PROTOCOL_ERROR(
+            kBadField, parseRawEnvelope("{\"messages\":[],\"UUID\":\"u\",\"to\":\"alice\"}"));
+        ASSERT_PROTOCOL_ERROR(
+            kBadField, parseRawEnvelope("{\"messages\":[\"QQ==\"],\"UUID\":5,\"to\":\"alice\"}"));
+        ASSERT_PROTOCOL_ERROR(
+            kBadField, parseRawEnvelope("{\"messages\":[\"QQ==\"],\"UUID\":\"u\",\"to\":true}"));
+        const std::string huge = "{\"messages\":[\"" +
+                                 std::string(limits::kMaxOperatorLineBytes, 'A') +
                                  "\"],\"UUID\":\"u\",\"to\":\"alice\"}";
         ASSERT_PROTOCOL_ERROR(kTooLarge, parseRawEnvelope(huge));
         ASSERT_PROTOCOL_ERROR(kBadJson, parseRawEnvelope(std::string(60000, '[')));
@@ -635,10 +665,14 @@ public:
 
     void testLooksLikeRawEnvelope()
     {
-        CPPUNIT_ASSERT(looksLikeRawEnvelope("{\"messages\":[\"QQ==\"],\"UUID\":\"u\",\"to\":\"alice\"}"));
-        CPPUNIT_ASSERT(looksLikeRawEnvelope(" { \"UUID\" : \"u\", \"to\": \"bob\", \"messages\" : [ ] } "));
-        CPPUNIT_ASSERT(looksLikeRawEnvelope("{\"n\":{\"type\":\"x\"},\"a\":[1,{\"b\":\"]}\"}],\"messages\":[]}"));
-        CPPUNIT_ASSERT(looksLikeRawEnvelope("{\"UUID\":\"a \\\"quoted\\\" \\\\\",\"messages\":[\"QQ==\"]}"));
+        CPPUNIT_ASSERT(
+            looksLikeRawEnvelope("{\"messages\":[\"QQ==\"],\"UUID\":\"u\",\"to\":\"alice\"}"));
+        CPPUNIT_ASSERT(
+            looksLikeRawEnvelope(" { \"UUID\" : \"u\", \"to\": \"bob\", \"messages\" : [ ] } "));
+        CPPUNIT_ASSERT(looksLikeRawEnvelope(
+            "{\"n\":{\"type\":\"x\"},\"a\":[1,{\"b\":\"]}\"}],\"messages\":[]}"));
+        CPPUNIT_ASSERT(
+            looksLikeRawEnvelope("{\"UUID\":\"a \\\"quoted\\\" \\\\\",\"messages\":[\"QQ==\"]}"));
 
         // Plain packets (nlchat-protocol.txt 1.1), even ones whose text mentions "messages".
         CPPUNIT_ASSERT(!looksLikeRawEnvelope("{\"type\":\"probe\"}"));
@@ -650,10 +684,10 @@ public:
         CPPUNIT_ASSERT(!looksLikeRawEnvelope("{\"x\":{\"messages\":[]}}"));
         CPPUNIT_ASSERT(!looksLikeRawEnvelope("{\"m\\u0065ssages\":[]}"));
         // Not JSON objects at all: left to the plain-packet parser to report.
-        for (const char* text : {"", " ", "{", "}", "[]", "\"messages\"", "{\"messages\"",
-                                 "{\"messages\":", "{\"messages\":[", "{\"messages\":[]",
-                                 "{\"messages\":[] x", "{\"messages\":[]]", "{messages:[]}",
-                                 "{\"messages\":[\"unterminated]}"})
+        for (const char* text :
+             {"", " ", "{", "}", "[]", "\"messages\"", "{\"messages\"",
+              "{\"messages\":", "{\"messages\":[", "{\"messages\":[]", "{\"messages\":[] x",
+              "{\"messages\":[]]", "{messages:[]}", "{\"messages\":[\"unterminated]}"})
             CPPUNIT_ASSERT_MESSAGE(text, !looksLikeRawEnvelope(text));
     }
 
@@ -668,7 +702,8 @@ public:
             threads.emplace_back([&] {
                 for (int i = 0; i < 5; ++i) {
                     try {
-                        const RawEnvelope mine = sealRawPacket(text, key2048().publicKey(), "u", kServerName);
+                        const RawEnvelope mine =
+                            sealRawPacket(text, key2048().publicKey(), "u", kServerName);
                         if (openRawPacket(sealed, key2048(), kServerName) != text ||
                             openRawPacket(mine, key2048(), kServerName) != text)
                             ++failures;

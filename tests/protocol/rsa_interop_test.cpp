@@ -23,8 +23,9 @@
 #include <string>
 #include <vector>
 
-#ifndef RINGDESK_TESTS_DIR
-#error "RINGDESK_TESTS_DIR must name the tests/protocol source directory (tests/protocol/CMakeLists.txt)"
+#ifndef RINGDESK_SOURCE_DIR
+#error                                                                                             \
+    "RINGDESK_SOURCE_DIR must name the project's source directory (tests/protocol/CMakeLists.txt)"
 #endif
 
 using namespace ringdesk::protocol;
@@ -32,7 +33,7 @@ using namespace ringdesk::protocol;
 namespace {
 
 constexpr const char* kPython = "/usr/bin/python3";
-constexpr const char* kPeerScript = RINGDESK_TESTS_DIR "/pycryptodome_peer.py";
+constexpr const char* kPeerScript = RINGDESK_SOURCE_DIR "/tests/protocol/pycryptodome_peer.py";
 
 const RsaPrivateKey& cppKey2048()
 {
@@ -168,8 +169,8 @@ public:
         CPPUNIT_ASSERT(envelope.messages.size() >= 3);
         writeFile(directory.file("client.key"), cppKey2048().pem());
         writeFile(directory.file("envelope.json"), serializeRawEnvelope(envelope));
-        runPeer({"open", directory.file("client.key"), directory.file("envelope.json"),
-                 kClientName, directory.file("plain.json")});
+        runPeer({"open", directory.file("client.key"), directory.file("envelope.json"), kClientName,
+                 directory.file("plain.json")});
         CPPUNIT_ASSERT_EQUAL(plaintext, readFile(directory.file("plain.json")));
     }
 
@@ -182,13 +183,15 @@ public:
         writeFile(directory.file("key.pem"), cppKey4096().pem());
         writeFile(directory.file("plain.json"), plaintext);
 
-        runPeer({"seal", directory.file("key.pub"), directory.file("plain.json"), "u",
-                 kServerName, directory.file("from-python.json")});
-        const RawEnvelope fromPython = parseRawEnvelope(readFile(directory.file("from-python.json")));
+        runPeer({"seal", directory.file("key.pub"), directory.file("plain.json"), "u", kServerName,
+                 directory.file("from-python.json")});
+        const RawEnvelope fromPython =
+            parseRawEnvelope(readFile(directory.file("from-python.json")));
         CPPUNIT_ASSERT_EQUAL((plaintext.size() + 469) / 470, fromPython.messages.size());
         CPPUNIT_ASSERT_EQUAL(plaintext, openRawPacket(fromPython, cppKey4096(), kServerName));
 
-        const RawEnvelope fromCpp = sealRawPacket(plaintext, cppKey4096().publicKey(), "u", kClientName);
+        const RawEnvelope fromCpp =
+            sealRawPacket(plaintext, cppKey4096().publicKey(), "u", kClientName);
         writeFile(directory.file("from-cpp.json"), serializeRawEnvelope(fromCpp));
         runPeer({"open", directory.file("key.pem"), directory.file("from-cpp.json"), kClientName,
                  directory.file("opened.json")});
@@ -201,13 +204,16 @@ public:
         // its `key` packet (spec 2.1); its private key file is traditional PKCS#1 PEM.
         const TemporaryDirectory directory;
         runPeer({"genkey", directory.file("client.key"), directory.file("client.pub")});
-        const RsaPublicKey clientPublic = RsaPublicKey::fromPem(readFile(directory.file("client.pub")));
-        const RsaPrivateKey clientPrivate = RsaPrivateKey::fromPem(readFile(directory.file("client.key")));
+        const RsaPublicKey clientPublic =
+            RsaPublicKey::fromPem(readFile(directory.file("client.pub")));
+        const RsaPrivateKey clientPrivate =
+            RsaPrivateKey::fromPem(readFile(directory.file("client.key")));
         CPPUNIT_ASSERT(clientPrivate.publicKey() == clientPublic);
         CPPUNIT_ASSERT_EQUAL(2048, clientPublic.bits());
 
         const std::string plaintext = nonAsciiPacket();
-        const RawEnvelope toClient = sealRawPacket(plaintext, clientPublic, "5d9c1a3e", kClientName);
+        const RawEnvelope toClient =
+            sealRawPacket(plaintext, clientPublic, "5d9c1a3e", kClientName);
         writeFile(directory.file("to-client.json"), serializeRawEnvelope(toClient));
         runPeer({"open", directory.file("client.key"), directory.file("to-client.json"),
                  kClientName, directory.file("opened.json")});
@@ -216,7 +222,8 @@ public:
         writeFile(directory.file("plain.json"), plaintext);
         runPeer({"seal", directory.file("client.pub"), directory.file("plain.json"), "5d9c1a3e",
                  kClientName, directory.file("from-python.json")});
-        const RawEnvelope fromPython = parseRawEnvelope(readFile(directory.file("from-python.json")));
+        const RawEnvelope fromPython =
+            parseRawEnvelope(readFile(directory.file("from-python.json")));
         CPPUNIT_ASSERT_EQUAL(plaintext, openRawPacket(fromPython, clientPrivate, kClientName));
     }
 };

@@ -37,6 +37,8 @@ export interface ChatOptions {
   timers?: Timers;
   backoff?: { initialMs: number; maxMs: number; factor: number };
   now?: () => number;
+  /** How long after a reconnect an unconfirmed message is declared lost (default REPLAY_GRACE_MS). */
+  replayGraceMs?: number;
 }
 
 const ERROR_TEXT: Record<string, string> = {
@@ -46,6 +48,13 @@ const ERROR_TEXT: Record<string, string> = {
   unavailable: "Chat is not available right now.",
 };
 const GENERIC_ERROR = "Something went wrong. Please try again.";
+
+/**
+ * After a reconnect the server replays what it stored right behind `welcome`. A message sent on the
+ * lost socket that has no echo by then never reached the server; it is marked "not sent" (with a
+ * Retry button) rather than sent again blindly, which could store it twice.
+ */
+export const REPLAY_GRACE_MS = 3000;
 
 /** Closed states a "start a new chat" click leaves behind. */
 const CLOSED_STATES: readonly ConversationState[] = ["ended", "no_operator", "no_answer"];
@@ -72,6 +81,11 @@ export class ChatController {
   /** The last welcome answered a `since` meant for another conversation: ask again from 0. */
   private fullReplay = false;
   private unread = 0;
+  private readonly timers: Timers;
+  /** Counts welcomes: one per socket that reached the server. */
+  private generation = 0;
+  /** Unconfirmed messages → the generation whose socket carried them (-1: queued, not sent yet). */
+  private readonly sentIn = new Map<string, number>();
 
   constructor(
     host: HTMLElement,
@@ -82,6 +96,7 @@ export class ChatController {
       setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
       clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
     };
+    this.timers = timers;
     this.view = new WidgetView(
       host,
       {
@@ -190,6 +205,8 @@ export class ChatController {
           return;
         }
         this.fullReplay = false;
+        this.startGeneration();
+        if (message.conversation !== this.conversation) this.leaveStatus = "none";
         this.conversation = message.conversation;
         this.follow(message.conversation);
         this.applyState(message.state, message.operator);
@@ -211,6 +228,7 @@ export class ChatController {
         break;
       case "left_message":
         this.leaveStatus = message.ok ? "sent" : "none";
+        if (message.ok && this.conversation !== 0) this.options.storage.update({ leftFor: this.conversation });
         this.notice = message.ok ? null : "Your message could not be stored. Please try again.";
         break;
       case "error":
@@ -221,8 +239,45 @@ export class ChatController {
     this.render();
   }
 
+  /** A new socket was welcomed: queued messages go out on it; older unconfirmed ones get a deadline. */
+  private startGeneration(): void {
+    this.generation += 1;
+    const generation = this.generation;
+    let stale = false;
+    for (const [key, sentIn] of this.sentIn) {
+      if (sentIn === -1) this.sentIn.set(key, generation);
+      else stale = true;
+    }
+    if (!stale) return;
+    this.timers.setTimeout(() => {
+      let failed = false;
+      for (const entry of this.transcript.entries) {
+        const sentIn = this.sentIn.get(entry.key);
+        if (entry.status === "pending" && sentIn !== undefined && sentIn < generation) {
+          entry.status = "failed";
+          this.sentIn.delete(entry.key);
+          failed = true;
+        }
+      }
+      if (!failed) return;
+      this.view.syncTranscript(this.transcript.entries);
+      this.render();
+    }, this.options.replayGraceMs ?? REPLAY_GRACE_MS);
+  }
+
+  /** Sends a visitor message and remembers which socket carried it. */
+  private transmit(key: string, text: string): void {
+    const online = this.connection.online;
+    this.connection.send({ type: "msg", text });
+    this.sentIn.set(key, online ? this.generation : -1);
+  }
+
   private applyState(state: ConversationState, operator?: string): void {
     if (state !== this.state) this.notice = null;
+    // After a reload: the form of this conversation was already sent.
+    if (offersLeaveMessage(state) && this.conversation !== 0 && this.conversation === this.options.storage.get().leftFor) {
+      this.leaveStatus = "sent";
+    }
     this.state = state;
     if (operator) this.operator = operator;
     if (state !== "connected") {
@@ -238,6 +293,7 @@ export class ChatController {
   private receiveText(message: Extract<ServerMessage, { type: "msg" }>): void {
     const result = this.transcript.apply(message);
     if (!result) return;
+    if (result.confirmed) this.sentIn.delete(result.entry.key);
     if (message.from !== "operator") return;
     this.operatorTyping = false;
     if (message.operator) this.operator = message.operator;
@@ -251,16 +307,14 @@ export class ChatController {
 
   private receiveError(code: string): void {
     this.notice = ERROR_TEXT[code] ?? GENERIC_ERROR;
-    if (code === "hello_first") {
-      this.connection.restart();
-      return;
-    }
     if (this.leaveStatus === "sending") {
       this.leaveStatus = "none";
       return;
     }
     if (code === "unavailable") this.state = "unavailable";
-    if (code !== "bad_json" && code !== "unknown_type") this.transcript.failOldestPending();
+    if (code === "bad_json" || code === "unknown_type") return;
+    const failed = this.transcript.failOldestPending();
+    if (failed) this.sentIn.delete(failed.key);
   }
 
   private seenSeq(): number {
@@ -294,8 +348,8 @@ export class ChatController {
     }
     this.connect();
     this.notice = null;
-    this.transcript.addPending(text, this.now());
-    this.connection.send({ type: "msg", text });
+    const entry = this.transcript.addPending(text, this.now());
+    this.transmit(entry.key, text);
     this.typing.stop();
     this.view.clearInput();
     this.view.syncTranscript(this.transcript.entries);
@@ -306,7 +360,7 @@ export class ChatController {
     const entry = this.transcript.retry(key);
     if (!entry) return;
     this.notice = null;
-    this.connection.send({ type: "msg", text: entry.text });
+    this.transmit(entry.key, entry.text);
     this.view.syncTranscript(this.transcript.entries);
     this.render();
   }
@@ -329,6 +383,7 @@ export class ChatController {
       this.options.storage.update({ dismissed: this.conversation, dismissedSeq: this.transcript.maxSeq() });
     }
     this.transcript.clear();
+    this.sentIn.clear();
     this.view.syncTranscript(this.transcript.entries);
     this.render();
   }
@@ -365,7 +420,13 @@ export class ChatController {
     const online = this.link === "online";
     const name = this.operator || "An operator";
     this.view.render({
-      status: online ? this.statusText(state, name) : this.everOnline ? "Reconnecting…" : "Connecting…",
+      status: !online
+        ? this.everOnline
+          ? "Reconnecting…"
+          : "Connecting…"
+        : this.leaveStatus === "sent"
+          ? "Message received"
+          : this.statusText(state, name),
       typing: online && state === "connected" && this.operatorTyping ? `${this.operator || "Operator"} is typing…` : null,
       mode: this.mode(state),
       canEnd: online && isActiveState(state),

@@ -44,8 +44,8 @@ export function findOwnScript(doc: Document): HTMLScriptElement | null {
 
 const HOST_ID = "ringdesk-widget";
 
-/** What tests may replace: the socket, the timers, the backoff and the storage. */
-export type MountOverrides = Partial<Pick<ChatOptions, "createSocket" | "timers" | "backoff" | "storage">>;
+/** What tests may replace: the socket, the timers, the backoff, the storage and the replay grace. */
+export type MountOverrides = Partial<Pick<ChatOptions, "createSocket" | "timers" | "backoff" | "storage" | "replayGraceMs">>;
 
 /** Creates the widget host element and starts the chat; returns null if it is already mounted. */
 export function mount(doc: Document, config: WidgetConfig, overrides: MountOverrides = {}): ChatController | null {

@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   "bad_json",
   "unknown_type",
   "missing_field",
+  "bad_field",
   "too_large",
   "hello_first",
   "bad_state",

@@ -17,6 +17,8 @@ export interface StoredSession {
   dismissed: number;
   /** Highest seq of the dismissed conversation, sent as `since` so the server does not replay it. */
   dismissedSeq: number;
+  /** Conversation after which the visitor left a message, so a reload shows the thank-you again. */
+  leftFor: number;
   /** Whether the panel was open, so a reload keeps it open. */
   open: boolean;
 }
@@ -32,6 +34,7 @@ export const EMPTY_SESSION: Readonly<StoredSession> = {
   seenSeq: 0,
   dismissed: 0,
   dismissedSeq: 0,
+  leftFor: 0,
   open: false,
 };
 
@@ -52,6 +55,7 @@ export function parseSession(raw: string | null): StoredSession {
       seenSeq: count(d.seenSeq),
       dismissed: count(d.dismissed),
       dismissedSeq: count(d.dismissedSeq),
+      leftFor: count(d.leftFor),
       open: d.open === true,
     };
   } catch {

@@ -107,6 +107,8 @@ button { cursor: pointer; }
 @media (max-width: 480px) {
   .panel { inset: 0; width: 100%; height: 100%; border-radius: 0; }
   :host(.open) .bubble { display: none; }
+  /* Phones zoom into fields whose text is smaller than 16px; keep the page still. */
+  .composer textarea, .leave input, .leave textarea { font-size: 16px; }
 }
 @media (prefers-reduced-motion: reduce) {
   .bubble { transition: none; }

@@ -36,6 +36,7 @@ function start(reconnectMs = 10): ShadowRoot {
       createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
       backoff: { initialMs: reconnectMs, maxMs: reconnectMs, factor: 2 },
       storage: new SessionStorage(store, "ringdesk-test"),
+      replayGraceMs: 200,
     },
   );
   if (!widget) throw new Error("widget did not mount");
@@ -246,6 +247,24 @@ describe("the widget", () => {
       email: "ann@example.com",
       text: "Is anybody there?",
     });
+    // A reload shows the thank-you, not the form again.
+    const reloaded = start();
+    await vi.waitFor(() => expect(status(reloaded)).toBe("Message received"));
+    expect($(reloaded, "form.leave").hidden).toBe(true);
+  });
+
+  it("marks a message lost with the connection as not sent, and sends it again on Retry", async () => {
+    const root = start();
+    await openChat(root);
+    await send(root, "first");
+    server.loseNextMessage = true;
+    write(root, "lost in transit");
+    await vi.waitFor(() => expect($(root, ".msg.failed .text").textContent).toBe("lost in transit"));
+    expect(server.visitor.messages.map((m) => m.text)).toEqual(["first"]);
+    $(root, ".msg.failed .meta button").click();
+    await vi.waitFor(() => expect(root.querySelector(".msg.pending, .msg.failed")).toBeNull());
+    expect(bubbles(root)).toEqual(["first", "lost in transit"]);
+    expect(server.visitor.messages.map((m) => m.text)).toEqual(["first", "lost in transit"]);
   });
 
   it("refuses a message over 4 000 bytes without sending it", async () => {

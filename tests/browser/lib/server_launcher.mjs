@@ -23,12 +23,6 @@ export function writeConfig(path, settings) {
   writeFileSync(path, `# Written by tests/browser for one test run.\n${lines.join("\n")}\n`);
 }
 
-/** Whether the server's --help lists `option` (the IMS endpoint may not exist in every build). */
-function supportsOption(server, option) {
-  const help = spawnSync(server, ["--help"], { encoding: "utf8", timeout: 10000 });
-  return `${help.stdout}${help.stderr}`.includes(`--${option}`);
-}
-
 function readReady(path) {
   try {
     const ready = JSON.parse(readFileSync(path, "utf8"));
@@ -50,10 +44,10 @@ export async function startServer({ server, dataDir, configFile, timeoutMs = 200
     `--data-dir=${dataDir}`,
     "--operator-port=0",
     "--http-port=0",
+    "--ims-port=0",
     `--ready-file=${readyFile}`,
     `--config=${configFile}`,
   ];
-  if (supportsOption(server, "ims-port")) args.splice(3, 0, "--ims-port=0");
   const log = openSync(logFile, "a");
   const child = spawn(server, args, { stdio: ["ignore", log, log] });
   closeSync(log);

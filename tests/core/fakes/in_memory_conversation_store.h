@@ -38,7 +38,8 @@ public:
     std::optional<ConversationRecord> latestConversation(const std::string& visitorId) override;
     std::vector<ConversationRecord> openConversations() override;
     void appendMessage(std::int64_t conversationId, const StoredMessage& message) override;
-    std::vector<StoredMessage> messages(std::int64_t conversationId, std::int64_t sinceSeq) override;
+    std::vector<StoredMessage> messages(std::int64_t conversationId,
+                                        std::int64_t sinceSeq) override;
     void storeLeftMessage(std::int64_t conversationId, const std::string& visitorId,
                           const std::string& name, const std::string& email,
                           const std::string& text, std::int64_t nowMs) override;

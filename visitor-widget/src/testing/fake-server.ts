@@ -38,6 +38,8 @@ export class FakeVisitorServer {
    * handle both.
    */
   stateBeforeEcho = false;
+  /** When true, the next visitor `msg` is lost: the connection drops before the server stores it. */
+  loseNextMessage = false;
   private readonly wss: WebSocketServer;
   private readonly visitors = new Map<string, Visitor>();
   private readonly sockets = new Map<WebSocket, Visitor | null>();
@@ -119,6 +121,11 @@ export class FakeVisitorServer {
     }
     if (!visitor) {
       socket.send(JSON.stringify({ type: "error", code: "hello_first", message: "say hello first" }));
+      return;
+    }
+    if (frame.type === "msg" && this.loseNextMessage) {
+      this.loseNextMessage = false;
+      socket.terminate();
       return;
     }
     switch (frame.type) {

@@ -1,0 +1,48 @@
+#pragma once
+// The command line of ringdesk-operator (docs/operator-app.md, "Command line"). Everything is
+// optional: without options the app shows its login dialog. The automation options exist for
+// the GUI test (tests/gui/): they drive the same handlers the buttons call.
+
+#include "operator-client/app/server_address.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ringdesk::operator_app {
+
+struct LaunchOptions
+{
+    /// --server=HOST:PORT: fills the login dialog (overrides the remembered server).
+    std::optional<ServerAddress> server;
+    /// --user=NAME and --password=SECRET: fill the login dialog. The password given here is
+    /// never written to the configuration.
+    std::string user;
+    std::string password;
+    /// --auto-login: log in with --server/--user/--password without showing the dialog.
+    bool autoLogin = false;
+    /// --auto-accept-ring: accept the first ring shown, through the ring list's Accept path.
+    bool autoAcceptRing = false;
+    /// --auto-reply=TEXT: answer the first visitor message of each chat with TEXT, through the
+    /// chat tab's send path.
+    std::string autoReply;
+    /// --screenshot-dir=DIR: save PNG captures of the main window there when a ring is shown,
+    /// when a chat opens and after each visitor message shown.
+    std::string screenshotDir;
+    /// --trace: write one line per shown ring, message and state change to standard output
+    /// (set by any automation option too), so that a test can follow the app.
+    bool trace = false;
+    /// --config-file=PATH: keep the remembered settings in PATH instead of the user's default
+    /// configuration (tests use a temporary file so they never touch the user's settings).
+    std::string configFile;
+};
+
+/// Parses `args` (without the program name). Throws std::invalid_argument naming the first
+/// unknown option, an option missing its value, or an unusable --server; also when
+/// --auto-login lacks --server, --user or --password.
+LaunchOptions parseLaunchOptions(const std::vector<std::string>& args);
+
+/// One line per option, for --help.
+std::string launchOptionsHelp();
+
+} // namespace ringdesk::operator_app

@@ -1,0 +1,445 @@
+#include "operator-client/app/main_frame_ui.h"
+
+#include "operator-client/app/chat_panel_ui.h"
+#include "operator-client/app/event_pump_ui.h"
+#include "operator-client/app/login_dialog_ui.h"
+#include "operator-client/app/ring_alert_ui.h"
+#include "operator-client/app/rings_panel_ui.h"
+#include "operator-client/app/status_icon_ui.h"
+#include "operator-client/app/tray_icon_ui.h"
+#include "operator-client/app/window_capture_ui.h"
+
+#include <wx/choice.h>
+#include <wx/filename.h>
+#include <wx/icon.h>
+#include <wx/infobar.h>
+#include <wx/menu.h>
+#include <wx/notebook.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/statbmp.h>
+#include <wx/stattext.h>
+
+#include <stdexcept>
+#include <utility>
+#include <variant>
+
+namespace ringdesk::operator_app {
+
+using namespace operator_client;
+
+namespace {
+
+wxString utf8(const std::string& text)
+{
+    return wxString::FromUTF8(text);
+}
+
+/// GTK draws on its frame clock, after the event that changed a window: a capture waits this
+/// long (ms) so that it shows what the operator sees. Only --screenshot-dir uses it.
+constexpr int kScreenshotSettleMs = 400;
+
+template <class... Handlers>
+struct Overloaded : Handlers...
+{
+    using Handlers::operator()...;
+};
+
+} // namespace
+
+MainFrame::MainFrame(LaunchOptions options, LoginConfig& config)
+    : wxFrame(nullptr, wxID_ANY, "Ringdesk", wxDefaultPosition, wxSize(1000, 680)),
+      options_(std::move(options)), config_(config), trace_(options_.trace)
+{
+    wxIcon icon;
+    icon.CopyFromBitmap(makeStatusBitmap(Presence::Online, true));
+    SetIcon(icon);
+    buildMenus();
+    CreateStatusBar();
+
+    auto* root = new wxPanel(this);
+    statusDot_ = new wxStaticBitmap(root, wxID_ANY, makeStatusBitmap(presence_, false, 14));
+    who_ = new wxStaticText(root, wxID_ANY, "Not logged in");
+    who_->SetFont(who_->GetFont().Bold());
+    presenceChoice_ = new wxChoice(root, wxID_ANY);
+    for (Presence presence : kPresences)
+        presenceChoice_->Append(utf8(presenceLabel(presence)));
+    presenceChoice_->SetSelection(0);
+    presenceChoice_->SetToolTip("Online: rings alert you. Away, Busy: rings are listed without sound or "
+                                "notification.");
+    banner_ = new wxInfoBar(root);
+
+    auto* split = new wxSplitterWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+    rings_ = new RingsPanel(
+        split,
+        [this](std::int64_t id) {
+            if (session_)
+                session_->accept(id);
+        },
+        [this](bool anyOpen) { onOpenRingsChanged(anyOpen); });
+    chats_ = new wxNotebook(split, wxID_ANY);
+    split->SetMinimumPaneSize(90);
+    split->SplitHorizontally(rings_, chats_, 170);
+
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    bar->Add(statusDot_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    bar->Add(who_, 1, wxALIGN_CENTER_VERTICAL);
+    bar->Add(new wxStaticText(root, wxID_ANY, "Status:"), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+    bar->Add(presenceChoice_, 0, wxALIGN_CENTER_VERTICAL);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(bar, 0, wxEXPAND | wxALL, 6);
+    sizer->Add(banner_, 0, wxEXPAND);
+    sizer->Add(split, 1, wxEXPAND);
+    root->SetSizer(sizer);
+
+    alert_ = std::make_unique<RingAlert>(this);
+    if (TrayIcon::available()) {
+        tray_ = std::make_unique<TrayIcon>(TrayIcon::Actions{
+            [this] {
+                Show();
+                Raise();
+            },
+            [this](Presence presence) { setPresence(presence); },
+            [this] { quit(); }});
+    }
+
+    presenceChoice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent& event) {
+        setPresence(kPresences.at(static_cast<std::size_t>(event.GetSelection())));
+    });
+    chats_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& event) {
+        if (event.GetSelection() != wxNOT_FOUND) {
+            auto* panel = static_cast<ChatPanel*>(chats_->GetPage(static_cast<size_t>(event.GetSelection())));
+            panel->session().viewed();
+            updateTabTitle(panel);
+        }
+        event.Skip();
+    });
+    Bind(wxEVT_CLOSE_WINDOW, &MainFrame::onClose, this);
+    shotTimer_.SetOwner(this, wxID_ANY);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { takeScreenshot(); }, shotTimer_.GetId());
+    showConnection();
+}
+
+MainFrame::~MainFrame()
+{
+    if (pump_)
+        pump_->cancel();
+    // Joins the session thread: it has been asked to disconnect and ends within a few ms.
+    session_.reset();
+    if (tray_)
+        tray_->RemoveIcon();
+}
+
+void MainFrame::buildMenus()
+{
+    auto* file = new wxMenu;
+    const wxMenuItem* logIn = file->Append(wxID_ANY, "&Log in again\u2026\tCtrl+L");
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
+    auto* status = new wxMenu;
+    for (Presence presence : kPresences) {
+        const wxMenuItem* item = status->AppendRadioItem(wxID_ANY, utf8(presenceLabel(presence)));
+        Bind(wxEVT_MENU, [this, presence](wxCommandEvent&) { setPresence(presence); }, item->GetId());
+    }
+    auto* menus = new wxMenuBar;
+    menus->Append(file, "&File");
+    menus->Append(status, "&Status");
+    SetMenuBar(menus);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { promptLogIn({}); }, logIn->GetId());
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { quit(); }, wxID_EXIT);
+}
+
+void MainFrame::logIn(const LoginDetails& details)
+{
+    details_ = details;
+    config_.save(details);
+    if (pump_)
+        pump_->cancel();
+    session_.reset();
+    connection_ = ConnectionStatus();
+
+    SessionSettings settings;
+    settings.host = details.server.host;
+    settings.port = details.server.port;
+    settings.username = details.user;
+    settings.password = details.password;
+    pump_ = EventPump::create(this, [this] { drainEvents(); });
+    try {
+        session_ = std::make_unique<OperatorSession>(std::move(settings), pump_->notifier());
+    } catch (const std::invalid_argument& error) {
+        CallAfter([this, why = std::string(error.what())] { promptLogIn(why); });
+        return;
+    }
+    session_->start();
+    showConnection();
+}
+
+void MainFrame::promptLogIn(const std::string& problem)
+{
+    LoginDetails initial = details_.user.empty() ? config_.load() : details_;
+    LoginDialog dialog(this, initial, problem);
+    if (dialog.ShowModal() == wxID_OK)
+        logIn(dialog.details());
+}
+
+void MainFrame::drainEvents()
+{
+    // Runs on the UI thread (EventPump); pollEvent never waits.
+    while (session_) {
+        std::optional<Event> event = session_->pollEvent();
+        if (!event)
+            break;
+        handle(*event);
+    }
+}
+
+void MainFrame::handle(const Event& event)
+{
+    std::visit(Overloaded{
+                   [this](const RingOffered& offered) { onRingOffered(offered.ring); },
+                   [this](const RingWon& won) { onRingWon(won); },
+                   [this](const RingTaken& taken) {
+                       rings_->taken(taken.id, taken.byName);
+                       trace_.write("ring-taken " + std::to_string(taken.id) + " " + taken.byName);
+                   },
+                   [this](const RingClosed& closed) { rings_->closed(closed.id); },
+                   [this](const MessageReceived& message) { onMessage(message); },
+                   [this](const ChatStateChanged& state) {
+                       if (ChatPanel* panel = findChat(state.chatId))
+                           panel->showVisitorState(state.state);
+                   },
+                   [this](const ChatEnded& ended) { onChatEnded(ended.chatId); },
+                   [this](const ErrorReceived& error) {
+                       SetStatusText(utf8("Server error: " + error.code + " " + error.message));
+                       trace_.write("error " + error.code + " " + error.message);
+                   },
+                   [this, &event](const auto&) { onLinkEvent(event); },
+               },
+               event);
+}
+
+void MainFrame::onLinkEvent(const Event& event)
+{
+    const bool wasOnline = connection_.link() == ConnectionStatus::Link::Online;
+    const bool wasReconnecting = connection_.link() == ConnectionStatus::Link::Reconnecting;
+    if (!connection_.apply(event))
+        return;
+    showConnection();
+    if (const auto* loggedIn = std::get_if<LoggedIn>(&event)) {
+        trace_.write("logged-in " + loggedIn->username);
+        if (wasReconnecting)
+            for (auto& [id, panel] : chatPanels_)
+                if (!panel->session().isEnded())
+                    panel->showNote("reconnected");
+    } else if (const auto* lost = std::get_if<ConnectionLost>(&event)) {
+        trace_.write("connection-lost " + lost->reason);
+        if (wasOnline && lost->retryIn)
+            for (auto& [id, panel] : chatPanels_)
+                if (!panel->session().isEnded())
+                    panel->showNote("connection lost \u2014 reconnecting; messages you send are kept");
+        if (!lost->retryIn && !connection_.refusal().empty() && !quitting_ && !options_.autoLogin)
+            CallAfter([this] { promptLogIn(connection_.refusal()); });
+    }
+}
+
+void MainFrame::onRingOffered(const nlchat::Ring& ring)
+{
+    rings_->offered(ring);
+    trace_.write("ring-shown " + std::to_string(ring.id) + " " + ring.name + ": " + ring.text);
+    if (presenceAlertsRings(presence_)) {
+        const std::string name = ring.name.empty() ? "A visitor" : ring.name;
+        alert_->ring(name + " is waiting", ring.text.empty() ? ring.page : ring.text);
+    }
+    screenshot("ring");
+    if (options_.autoAcceptRing && !acceptedOnce_) {
+        acceptedOnce_ = true;
+        // Through the list's own Accept path, after the ring has been drawn.
+        CallAfter([this, id = ring.id] { rings_->acceptRing(id); });
+    }
+}
+
+void MainFrame::onRingWon(const RingWon& won)
+{
+    rings_->won(won.id);
+    const bool existed = findChat(won.id) != nullptr;
+    ChatPanel* panel = chatTab(won.id);
+    panel->showNote(won.resumed ? (existed ? "chat resumed" : "chat handed back after a restart")
+                                : "you have this chat");
+    chats_->SetSelection(static_cast<size_t>(chats_->FindPage(panel)));
+    trace_.write(std::string(won.resumed ? "chat-resumed " : "ring-won ") + std::to_string(won.id));
+    screenshot("chat-opened");
+}
+
+void MainFrame::onMessage(const MessageReceived& message)
+{
+    ChatPanel* panel = chatTab(message.chatId);
+    panel->showVisitorMessage(message.ts, message.text);
+    const bool visible = IsShown() && !IsIconized() && chats_->GetCurrentPage() == panel;
+    panel->session().messageArrived(visible);
+    updateTabTitle(panel);
+    if (!visible)
+        RequestUserAttention(wxUSER_ATTENTION_INFO);
+    trace_.write("message-shown " + std::to_string(message.chatId) + " " + message.text);
+    if (!options_.autoReply.empty() && autoReplied_.insert(message.chatId).second) {
+        CallAfter([this, id = message.chatId] {
+            if (ChatPanel* tab = findChat(id))
+                tab->submitText(options_.autoReply);
+        });
+    }
+    screenshot("message");
+}
+
+void MainFrame::onChatEnded(std::int64_t chatId)
+{
+    if (ChatPanel* panel = findChat(chatId)) {
+        panel->showNote("chat ended");
+        panel->markEnded();
+        updateTabTitle(panel);
+    }
+    trace_.write("chat-ended " + std::to_string(chatId));
+}
+
+ChatPanel* MainFrame::findChat(std::int64_t chatId) const
+{
+    const auto it = chatPanels_.find(chatId);
+    return it == chatPanels_.end() ? nullptr : it->second;
+}
+
+ChatPanel* MainFrame::chatTab(std::int64_t chatId)
+{
+    if (ChatPanel* panel = findChat(chatId))
+        return panel;
+    std::string name;
+    std::string page;
+    if (const nlchat::Ring* ring = rings_->ring(chatId)) {
+        name = ring->name;
+        page = ring->page;
+    } else if (session_) {
+        for (const ChatInfo& chat : session_->openChats())
+            if (chat.id == chatId) {
+                name = chat.visitorName;
+                page = chat.page;
+            }
+    }
+    ChatPanel::Actions actions{
+        [this, chatId](const std::string& text) -> std::string {
+            if (!session_)
+                return "not logged in";
+            try {
+                session_->sendMessage(chatId, text);
+            } catch (const std::invalid_argument& error) {
+                return error.what();
+            }
+            trace_.write("message-sent " + std::to_string(chatId) + " " + text);
+            return {};
+        },
+        [this, chatId](const std::string& state) {
+            if (session_)
+                session_->sendChatState(chatId, state);
+        },
+        [this, chatId] {
+            if (session_)
+                session_->endChat(chatId);
+        },
+        [this, chatId] { CallAfter([this, chatId] { closeChatTab(chatId); }); },
+    };
+    auto* panel = new ChatPanel(chats_, ChatSession(chatId, name, page), std::move(actions));
+    chatPanels_[chatId] = panel;
+    chats_->AddPage(panel, utf8(panel->session().tabTitle()));
+    trace_.write("chat-opened " + std::to_string(chatId));
+    return panel;
+}
+
+void MainFrame::updateTabTitle(ChatPanel* panel)
+{
+    const int page = chats_->FindPage(panel);
+    if (page != wxNOT_FOUND)
+        chats_->SetPageText(static_cast<size_t>(page), utf8(panel->session().tabTitle()));
+}
+
+void MainFrame::closeChatTab(std::int64_t chatId)
+{
+    ChatPanel* panel = findChat(chatId);
+    if (panel == nullptr)
+        return;
+    chatPanels_.erase(chatId);
+    chats_->DeletePage(static_cast<size_t>(chats_->FindPage(panel)));
+}
+
+void MainFrame::showConnection()
+{
+    const bool online = connection_.link() == ConnectionStatus::Link::Online;
+    statusDot_->SetBitmap(makeStatusBitmap(presence_, online, 14));
+    who_->SetLabel(utf8(session_ ? connection_.statusText() : std::string("Not logged in")));
+    SetStatusText(utf8(session_ ? connection_.statusText() : std::string("Not logged in")));
+    if (connection_.troubled())
+        banner_->ShowMessage(utf8(connection_.bannerText()), wxICON_WARNING);
+    else if (banner_->IsShown())
+        banner_->Dismiss();
+    if (tray_)
+        tray_->update(presence_, online, "Ringdesk \u2014 " + presenceLabel(presence_) + "\n" + connection_.statusText());
+    Layout();
+}
+
+void MainFrame::setPresence(Presence presence)
+{
+    presence_ = presence;
+    presenceChoice_->SetSelection(static_cast<int>(presence));
+    for (wxMenuItem* item : GetMenuBar()->GetMenu(1)->GetMenuItems())
+        item->Check(item->GetItemLabelText().utf8_string() == presenceLabel(presence));
+    if (!presenceAlertsRings(presence))
+        alert_->stop();
+    trace_.write("presence " + presenceLabel(presence));
+    showConnection();
+}
+
+void MainFrame::onOpenRingsChanged(bool anyOpen)
+{
+    if (!anyOpen)
+        alert_->stop();
+}
+
+void MainFrame::screenshot(const std::string& name)
+{
+    if (options_.screenshotDir.empty())
+        return;
+    ++screenshots_;
+    const std::string file = (screenshots_ < 10 ? "0" : "") + std::to_string(screenshots_) + "-" + name + ".png";
+    pendingShots_.push_back(wxFileName(utf8(options_.screenshotDir), utf8(file)).GetFullPath().utf8_string());
+    if (!shotTimer_.IsRunning())
+        shotTimer_.StartOnce(kScreenshotSettleMs);
+}
+
+void MainFrame::takeScreenshot()
+{
+    if (pendingShots_.empty())
+        return;
+    const std::string path = pendingShots_.front();
+    pendingShots_.pop_front();
+    trace_.write(saveWindowPng(this, path) ? "screenshot " + path : "screenshot-failed " + path);
+    if (!pendingShots_.empty())
+        shotTimer_.StartOnce(kScreenshotSettleMs);
+}
+
+void MainFrame::onClose(wxCloseEvent& event)
+{
+    if (tray_ && event.CanVeto() && !quitting_) {
+        // The app stays in the tray: rings still arrive and alert.
+        Hide();
+        event.Veto();
+        return;
+    }
+    quit();
+}
+
+void MainFrame::quit()
+{
+    quitting_ = true;
+    if (session_)
+        session_->disconnect();
+    if (tray_)
+        tray_->RemoveIcon();
+    Destroy();
+}
+
+} // namespace ringdesk::operator_app

@@ -1,0 +1,42 @@
+#pragma once
+// Everything an OperatorSession needs to know; times in ms.
+
+#include "operator-client/session/operator_connection.h"
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ringdesk::operator_client {
+
+struct SessionSettings
+{
+    /// The server's operator endpoint (ringdesk.operator.host/port, default port 7010).
+    std::string host = "localhost";
+    std::uint16_t port = 7010;
+    /// The operator's account (docs/protocol.md, `login`).
+    std::string username;
+    std::string password;
+    /// Raw mode (spec 1.2.1) when set; plain packets otherwise.
+    std::optional<Encryption> encryption;
+    /// This client's UUID (spec 1.1.6), kept across reconnects; empty: a random one.
+    std::string uuid;
+
+    /// Bound on one TCP connection attempt.
+    std::chrono::milliseconds connectTimeout{5000};
+    /// Bound from the connection to the end of the login (answer and chats handed back).
+    std::chrono::milliseconds loginTimeout{15000};
+    /// A server that sends nothing, not even a probe (spec 2.4), for this long is taken for
+    /// dead and the connection is dropped. Ringdesk probes after 7 s of operator silence, so
+    /// keep this well above ringdesk.presence.probeAfterMs.
+    std::chrono::milliseconds silenceTimeout{30000};
+    /// Reconnection delays: exponential from the first to the last (see backoff.h).
+    std::chrono::milliseconds reconnectInitial{500};
+    std::chrono::milliseconds reconnectMax{30000};
+    /// Events held for a reader that does not keep up (event_queue.h).
+    std::size_t maxQueuedEvents = 10000;
+};
+
+} // namespace ringdesk::operator_client

@@ -1,0 +1,49 @@
+// Rules shared by both protocols' IM features: message delivery with offline storage,
+// invitations, friend lists (specs/ims-xml-protocol.txt MESSAGE and FRIEND; docs/protocol.md).
+#include "server/core/im_directory.h"
+
+namespace ringdesk::core {
+
+ims::MessageResult ImDirectory::sendMessage(const std::string& from, const std::string& to,
+                                            const std::string& text)
+{
+    const auto online = users_.find(to);
+    if (online == users_.end()) {
+        if (!store_.userExists(to))
+            return ims::MessageResult::kNoSuchUser;
+        store_.storeOfflineMessage(from, to, text, clock_.epochMs());
+        return ims::MessageResult::kRecipientOffline;
+    }
+    // Every session of the recipient gets it, whatever its protocol.
+    for (ConnectionId connection : online->second.ims)
+        imsOutput_.sendToIms(connection, ims::Message{from, to, text});
+    const nlchat::TeamMsg delivery{from, to, text, clock_.epochMs()};
+    for (ConnectionId connection : online->second.operators)
+        output_.sendToOperator(connection, delivery);
+    return ims::MessageResult::kDelivered;
+}
+
+ims::FriendResult ImDirectory::invite(const std::string& from, const std::string& to)
+{
+    if (!store_.userExists(to) || !store_.inviteFriend(from, to, clock_.epochMs()))
+        return ims::FriendResult::kFailed;
+    // [Server->Client: FRIEND TYPE=INVITE] at once when `to` is online; otherwise
+    // deliverBacklog sends it at the next login (and at every login until it is answered).
+    if (const auto online = users_.find(to); online != users_.end()) {
+        for (ConnectionId connection : online->second.ims)
+            imsOutput_.sendToIms(connection, ims::FriendInvite{to, from});
+        for (ConnectionId connection : online->second.operators)
+            output_.sendToOperator(connection, nlchat::FriendInvite{from});
+    }
+    return ims::FriendResult::kDone;
+}
+
+std::vector<ims::FriendEntry> ImDirectory::friendList(const std::string& username)
+{
+    std::vector<ims::FriendEntry> friends;
+    for (const std::string& name : store_.friendsOf(username))
+        friends.push_back({statusOf(name), name});
+    return friends;
+}
+
+} // namespace ringdesk::core

@@ -1,0 +1,46 @@
+#pragma once
+// One IMS connection (specs/ims-xml-protocol.txt; docs/ims.md): XML documents back to back.
+// The reading thread splits them (ims::ImsStreamParser), echoes each one's exact bytes, parses
+// it, verifies LOGIN (slow KDF and ban check, off the dispatcher thread) and posts events to
+// the core's IM unit; the link's writer thread writes what the core answers.
+
+#include "server/runtime/authenticator.h"
+#include "server/runtime/connection_registry.h"
+#include "server/runtime/dispatcher.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Net/TCPServerConnection.h>
+
+#include <cstddef>
+
+namespace ringdesk::ims_endpoint {
+
+class ImsLinkImpl;
+
+/// What every IMS connection shares.
+struct ImsEndpointContext
+{
+    runtime::Dispatcher& dispatcher;
+    runtime::ConnectionRegistry& registry;
+    runtime::Authenticator& authenticator;
+    std::size_t maxDocumentBytes;   // longest accepted document, bytes (<= limits::kMaxImsDocumentBytes)
+    std::size_t maxQueuedDocuments; // send queue bound before the peer is dropped
+};
+
+class ImsConnection final : public Poco::Net::TCPServerConnection
+{
+public:
+    ImsConnection(const Poco::Net::StreamSocket& socket, ImsEndpointContext& context);
+    void run() override;
+
+private:
+    /// Echoes, parses and posts one whole document; `loggedIn` is set once a LOGIN passed.
+    void handle(core::ConnectionId id, ImsLinkImpl& link, const std::string& text,
+                const std::string& peer, bool& loggedIn);
+
+    ImsEndpointContext& context_;
+    core::SystemClock clock_; // ban expiry is wall-clock time
+    Poco::Logger& logger_;
+};
+
+} // namespace ringdesk::ims_endpoint

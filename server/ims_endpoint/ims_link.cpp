@@ -1,0 +1,53 @@
+#include "server/ims_endpoint/ims_link.h"
+
+#include <Poco/Exception.h>
+
+namespace ringdesk::ims_endpoint {
+
+ImsLinkImpl::ImsLinkImpl(Poco::Net::StreamSocket socket, std::size_t maxQueued)
+    : socket_(std::move(socket)),
+      queue_([this](const Outgoing& item) { write(item); },
+             [this](const std::string&) {
+                 // A dead or overflowing peer: closing the socket ends the reading thread,
+                 // which tells the core.
+                 try {
+                     socket_.shutdown();
+                 } catch (const Poco::Exception&) {
+                 }
+             },
+             maxQueued, "ims-writer")
+{
+}
+
+ImsLinkImpl::~ImsLinkImpl() { queue_.stop(); }
+
+void ImsLinkImpl::deliver(const ims::ServerDocument& document) { queue_.push(document); }
+
+void ImsLinkImpl::deliverRaw(std::string bytes) { queue_.push(std::move(bytes)); }
+
+void ImsLinkImpl::shutdown(const std::string&) { queue_.push(std::monostate{}); }
+
+void ImsLinkImpl::finish() { queue_.stop(); }
+
+void ImsLinkImpl::write(const Outgoing& item)
+{
+    if (std::holds_alternative<std::monostate>(item)) {
+        socket_.shutdown();
+        return;
+    }
+    // Documents go back to back with no separator, as the spec frames them.
+    const std::string text = std::holds_alternative<std::string>(item)
+                                 ? std::get<std::string>(item)
+                                 : ims::serialize(std::get<ims::ServerDocument>(item));
+    const char* data = text.data();
+    std::size_t left = text.size();
+    while (left > 0) {
+        const int sent = socket_.sendBytes(data, static_cast<int>(left));
+        if (sent <= 0)
+            throw Poco::IOException("connection closed while sending");
+        data += sent;
+        left -= static_cast<std::size_t>(sent);
+    }
+}
+
+} // namespace ringdesk::ims_endpoint

@@ -1,0 +1,46 @@
+#include "operator_fleet.h"
+
+#include "bench_server.h"
+
+#include <stdexcept>
+
+namespace ringdesk::bench {
+
+OperatorFleet::OperatorFleet(const FleetOptions& options)
+{
+    connections_.reserve(options.count);
+    for (std::size_t i = 0; i < options.count; ++i) {
+        operator_client::ConnectionOptions connection;
+        connection.encryption = options.encryption;
+        auto client = std::make_unique<operator_client::OperatorConnection>(connection);
+        client->connect(options.host, options.port, options.timeout);
+        const std::string name = OperatorAccounts::username(options.first + i);
+        const nlchat::Login answer = client->login(name, OperatorAccounts::kPassword, options.timeout);
+        if (answer.result != static_cast<int>(nlchat::LoginResult::Ok))
+            throw std::runtime_error("login of " + name + " refused with result " + std::to_string(answer.result));
+        connections_.push_back(std::move(client));
+    }
+}
+
+void OperatorFleet::attach(EventLoop& loop, PacketHandler onPacket)
+{
+    handler_ = std::make_shared<PacketHandler>(std::move(onPacket));
+    for (std::size_t i = 0; i < connections_.size(); ++i) {
+        operator_client::OperatorConnection* connection = connections_[i].get();
+        const int fd = connection->socket().impl()->sockfd();
+        loop.remove(fd);
+        loop.add(fd, [connection, i, handler = handler_] {
+            // One read per wake-up; every whole packet it completed is handed on.
+            while (auto packet = connection->receive(std::chrono::milliseconds(0)))
+                (*handler)(i, *packet);
+        });
+    }
+}
+
+void OperatorFleet::detach(EventLoop& loop)
+{
+    for (const auto& connection : connections_)
+        loop.remove(connection->socket().impl()->sockfd());
+}
+
+} // namespace ringdesk::bench

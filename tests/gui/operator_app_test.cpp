@@ -1,0 +1,111 @@
+// The operator app end to end (PRODUCT.md steps 2-5 seen from the desktop): the real
+// ringdesk-operator under Xvfb, logged in to the real server, is rung by a visitor on the
+// WebSocket, accepts through its ring list, answers through its chat tab and shows the
+// visitor's next message, then survives a server restart with the chat handed back to its
+// tab. The app is driven by its automation options (launch_options.h) and
+// followed through its trace lines; screenshots of each step are saved for the docs.
+#include "app_process.h"
+#include "server_process.h"
+#include "visitor_client.h"
+#include "waits.h"
+#include "xvfb_display.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <Poco/File.h>
+#include <Poco/Path.h>
+
+#ifndef RINGDESK_OPERATOR_BIN
+#error "RINGDESK_OPERATOR_BIN must name the ringdesk-operator binary (tests/gui/CMakeLists.txt)"
+#endif
+#ifndef RINGDESK_SCREENSHOT_DIR
+#error "RINGDESK_SCREENSHOT_DIR must name the folder for screenshots (tests/gui/CMakeLists.txt)"
+#endif
+
+namespace ringdesk::gui_test {
+namespace {
+
+using integration::awaitMessage;
+using integration::kDeadline;
+
+const std::string kReply = "Hello, I am Alice. Let me look at your order.";
+
+bool startsWith(const std::string& line, const std::string& prefix)
+{
+    return line.rfind(prefix, 0) == 0;
+}
+
+class OperatorAppTest : public CppUnit::TestFixture
+{
+    CPPUNIT_TEST_SUITE(OperatorAppTest);
+    CPPUNIT_TEST(testRingAcceptAndChat);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void testRingAcceptAndChat()
+    {
+        integration::ServerProcess server;
+        server.addUser("alice", "secret", "Alice");
+        server.start();
+        XvfbDisplay display;
+
+        Poco::File(RINGDESK_SCREENSHOT_DIR).createDirectories();
+        AppProcess app(RINGDESK_OPERATOR_BIN,
+                       {"--server=127.0.0.1:" + std::to_string(server.operatorPort()), "--user=alice",
+                        "--password=secret", "--auto-login", "--auto-accept-ring", "--auto-reply=" + kReply,
+                        "--screenshot-dir=" RINGDESK_SCREENSHOT_DIR,
+                        "--config-file=" + Poco::Path(server.dataDir(), "operator.ini").toString()},
+                       display.name());
+        app.awaitPrefix("trace: logged-in alice", kDeadline);
+
+        integration::VisitorClient visitor("127.0.0.1", server.httpPort());
+        visitor.send(visitor::Hello{"", 0, "Bob", "https://shop.example/checkout"});
+        awaitMessage<visitor::Welcome>(visitor);
+        visitor.send(visitor::SendMsg{"Hi, my order has not arrived."});
+
+        // The ring is shown, accepted through the ring list, and the chat opens in a tab.
+        const std::string ringShown = "trace: ring-shown ";
+        const std::string shown = app.awaitPrefix(ringShown, kDeadline);
+        CPPUNIT_ASSERT_MESSAGE(shown, shown.find("Bob: Hi, my order has not arrived.") != std::string::npos);
+        const std::string id = shown.substr(ringShown.size(), shown.find(' ', ringShown.size()) - ringShown.size());
+        app.awaitPrefix("trace: ring-won " + id, kDeadline);
+        const auto connected = awaitMessage<visitor::StateChange>(
+            visitor, [](const visitor::StateChange& change) { return change.state == "connected"; });
+        CPPUNIT_ASSERT_EQUAL(std::string("Alice"), connected.operatorName);
+
+        // The visitor's first message reaches the tab; the app answers through the tab's send path.
+        app.awaitPrefix("trace: message-shown " + id + " Hi, my order has not arrived.", kDeadline);
+        app.awaitPrefix("trace: message-sent " + id + " " + kReply, kDeadline);
+        const auto reply = awaitMessage<visitor::ChatMessage>(
+            visitor, [](const visitor::ChatMessage& message) { return message.fromOperator; });
+        CPPUNIT_ASSERT_EQUAL(kReply, reply.text);
+        CPPUNIT_ASSERT_EQUAL(std::string("Alice"), reply.operatorName);
+
+        // The other way: a message after the reply is shown too, and captured.
+        visitor.send(visitor::SendMsg{"Thanks! It is order 1042."});
+        app.awaitPrefix("trace: message-shown " + id + " Thanks! It is order 1042.", kDeadline);
+        // One capture follows each message shown: the second one shows the whole exchange.
+        const auto messageCapture = [](const std::string& line) {
+            return startsWith(line, "trace: screenshot") && line.find("-message.png") != std::string::npos;
+        };
+        app.awaitLine(messageCapture, "screenshot after the first message", kDeadline);
+        const std::string screenshot = app.awaitLine(messageCapture, "screenshot after the second message", kDeadline);
+        CPPUNIT_ASSERT_MESSAGE(screenshot, startsWith(screenshot, "trace: screenshot /"));
+        const Poco::File png(screenshot.substr(std::string("trace: screenshot ").size()));
+        CPPUNIT_ASSERT(png.exists() && png.getSize() > 1000);
+
+        // The server restarts: the app reports the loss, reconnects and logs in by itself, and
+        // the server hands the open chat back to the same tab.
+        visitor.close();
+        server.stop();
+        app.awaitPrefix("trace: connection-lost", kDeadline);
+        server.start();
+        app.awaitPrefix("trace: logged-in alice", kDeadline);
+        app.awaitPrefix("trace: chat-resumed " + id, kDeadline);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(OperatorAppTest);
+
+} // namespace
+} // namespace ringdesk::gui_test

@@ -1,0 +1,197 @@
+// The IM unit driven directly with fakes and a ManualClock: one user over both protocols,
+// status reaching the ring rules, forced logout, the ALIVE timer, backlog at login.
+#include "fakes/in_memory_conversation_store.h"
+#include "fakes/recording_output.h"
+
+#include "server/core/core.h"
+#include "server/core/im_directory.h"
+#include "server/store/database.h"
+#include "server/store/sqlite_im_store.h"
+#include "server/store/user_repository.h"
+
+#include <Poco/File.h>
+#include <Poco/TemporaryFile.h>
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <map>
+#include <memory>
+
+namespace ringdesk::ims_tests {
+
+using core::ConnectionId;
+
+/// Records what the IM unit sends to IMS connections.
+class RecordingImsOutput final : public core::ImOutput
+{
+public:
+    void sendToIms(ConnectionId connection, const ims::ServerDocument& document) override
+    {
+        sent[connection].push_back(ims::serialize(document));
+    }
+    std::map<ConnectionId, std::vector<std::string>> sent;
+};
+
+class ImDirectoryTest : public CppUnit::TestFixture
+{
+    CPPUNIT_TEST_SUITE(ImDirectoryTest);
+    CPPUNIT_TEST(testMessageReachesEverySessionOfBothProtocols);
+    CPPUNIT_TEST(testImsStatusDecidesWhetherOperatorIsRung);
+    CPPUNIT_TEST(testForceLogoutEndsEverySession);
+    CPPUNIT_TEST(testAliveTimeoutOnInjectedClock);
+    CPPUNIT_TEST(testOperatorTeamMsgOfflineThenDeliveredOnceAtLogin);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void setUp() override
+    {
+        path_ = Poco::TemporaryFile::tempName() + ".db";
+        session_ = std::make_unique<Poco::Data::Session>(store::openDatabase(path_));
+        store::UserRepository users(*session_);
+        for (const char* name : {"alice", "bob"})
+            users.add(name, "", "operator", "unused");
+        imStore_ = std::make_unique<store::SqliteImStore>(*session_);
+        core_ = std::make_unique<core::Core>(core::CoreSettings{}, clock_, output_, conversations_);
+        core::ImSettings settings;
+        settings.aliveTimeout = std::chrono::seconds(15);
+        im_ = std::make_unique<core::ImDirectory>(settings, clock_, output_, imsOutput_, *imStore_);
+        core_->attachIm(*im_);
+    }
+
+    void tearDown() override
+    {
+        core_.reset();
+        im_.reset();
+        imStore_.reset();
+        session_.reset();
+        for (const std::string suffix : {"", "-wal", "-shm"})
+            if (Poco::File(path_ + suffix).exists())
+                Poco::File(path_ + suffix).remove();
+    }
+
+    ConnectionId imsLogin(const std::string& user)
+    {
+        const ConnectionId id = ++last_;
+        im_->imsConnected(id);
+        im_->imsLoggedIn(id, user);
+        return id;
+    }
+
+    ConnectionId operatorLogin(const std::string& user)
+    {
+        const ConnectionId id = ++last_;
+        core_->operatorConnected(id);
+        core_->operatorPacket(id, nlchat::Key{"uuid-" + std::to_string(id), ""});
+        core_->operatorLoggedIn(id, {user, user});
+        return id;
+    }
+
+    int operatorStatus(ConnectionId id)
+    {
+        for (const core::OperatorSessionInfo& row : core_->operatorSessions())
+            if (row.connection == id)
+                return row.status;
+        return -99;
+    }
+
+    void testMessageReachesEverySessionOfBothProtocols()
+    {
+        const ConnectionId alice = imsLogin("alice");
+        const ConnectionId bobIms = imsLogin("bob");
+        const ConnectionId bobOperator = operatorLogin("bob");
+        im_->imsDocument(alice, ims::Message{"alice", "bob", "hi"});
+        CPPUNIT_ASSERT_EQUAL(std::string("<MESSAGE result=\"1\"/>"), imsOutput_.sent[alice].back());
+        CPPUNIT_ASSERT_EQUAL(std::string("<MESSAGE from=\"alice\" to=\"bob\">hi</MESSAGE>"),
+                             imsOutput_.sent[bobIms].back());
+        const auto delivered = output_.lastToOperator<nlchat::TeamMsg>(bobOperator);
+        CPPUNIT_ASSERT_EQUAL(std::string("alice"), delivered.from);
+        CPPUNIT_ASSERT_EQUAL(std::string("hi"), delivered.text);
+    }
+
+    void testImsStatusDecidesWhetherOperatorIsRung()
+    {
+        const ConnectionId bobIms = imsLogin("bob");
+        const ConnectionId bobOperator = operatorLogin("bob");
+        CPPUNIT_ASSERT_EQUAL(core::status_code::kOnline, operatorStatus(bobOperator));
+        im_->imsDocument(bobIms, ims::StatusSetRequest{"bob", core::status_code::kAway});
+        CPPUNIT_ASSERT_EQUAL(core::status_code::kAway, operatorStatus(bobOperator));
+        // The operator protocol's set_status changes the same user's status.
+        core_->operatorPacket(bobOperator, nlchat::SetStatus{core::status_code::kBusy});
+        CPPUNIT_ASSERT_EQUAL(core::status_code::kBusy, operatorStatus(bobOperator));
+        im_->imsDocument(bobIms, ims::StatusGetRequest{"bob"});
+        CPPUNIT_ASSERT_EQUAL(std::string("<STATUS type=\"get\" result=\"2\"/>"), imsOutput_.sent[bobIms].back());
+        // A second operator session of bob starts Busy too.
+        const ConnectionId second = operatorLogin("bob");
+        CPPUNIT_ASSERT_EQUAL(core::status_code::kBusy, operatorStatus(second));
+    }
+
+    void testForceLogoutEndsEverySession()
+    {
+        const ConnectionId bobIms = imsLogin("bob");
+        const ConnectionId bobOperator = operatorLogin("bob");
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), core_->forceLogout("bob", "banned"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<LOGOUT user=\"bob\" result=\"1\"/>"), imsOutput_.sent[bobIms].back());
+        CPPUNIT_ASSERT_EQUAL(std::string("banned"), output_.lastToOperator<nlchat::Logout>(bobOperator).reason);
+        CPPUNIT_ASSERT(output_.isClosed(bobIms));
+        CPPUNIT_ASSERT(output_.isClosed(bobOperator));
+        CPPUNIT_ASSERT(!im_->isOnline("bob"));
+        // Nothing more is acted on for the closed IMS connection.
+        const std::size_t before = imsOutput_.sent[bobIms].size();
+        im_->imsDocument(bobIms, ims::StatusGetRequest{"bob"});
+        CPPUNIT_ASSERT_EQUAL(before, imsOutput_.sent[bobIms].size());
+    }
+
+    void testAliveTimeoutOnInjectedClock()
+    {
+        const ConnectionId alice = imsLogin("alice");
+        clock_.advance(std::chrono::seconds(14));
+        im_->imsDocument(alice, ims::Alive{});
+        clock_.advance(std::chrono::seconds(14));
+        core_->tick();
+        CPPUNIT_ASSERT(!output_.isClosed(alice));
+        clock_.advance(std::chrono::seconds(1));
+        core_->tick();
+        CPPUNIT_ASSERT(output_.isClosed(alice));
+        CPPUNIT_ASSERT(!im_->isOnline("alice"));
+    }
+
+    void testOperatorTeamMsgOfflineThenDeliveredOnceAtLogin()
+    {
+        const ConnectionId alice = operatorLogin("alice");
+        core_->operatorPacket(alice, nlchat::TeamMsg{"", "bob", "see you", 0});
+        CPPUNIT_ASSERT_EQUAL(-1, output_.lastToOperator<nlchat::TeamMsgResult>(alice).result);
+        core_->operatorPacket(alice, nlchat::TeamMsg{"", "nobody", "x", 0});
+        CPPUNIT_ASSERT_EQUAL(0, output_.lastToOperator<nlchat::TeamMsgResult>(alice).result);
+        const ConnectionId bob = imsLogin("bob");
+        CPPUNIT_ASSERT_EQUAL(std::string("<MESSAGE from=\"alice\" to=\"bob\">see you</MESSAGE>"),
+                             imsOutput_.sent[bob].back());
+        const ConnectionId bobAgain = operatorLogin("bob");
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), output_.countToOperator<nlchat::TeamMsg>(bobAgain));
+        // Friends: request, invite to the online user, accept, roster with statuses.
+        core_->operatorPacket(alice, nlchat::FriendRequest{"bob"});
+        CPPUNIT_ASSERT_EQUAL(1, output_.lastToOperator<nlchat::FriendResult>(alice).result);
+        CPPUNIT_ASSERT_EQUAL(std::string("alice"), output_.lastToOperator<nlchat::FriendInvite>(bobAgain).from);
+        core_->operatorPacket(bobAgain, nlchat::FriendAccept{"alice"});
+        core_->operatorPacket(alice, nlchat::Roster{});
+        const auto roster = output_.lastToOperator<nlchat::Roster>(alice);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), roster.friends.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("bob"), roster.friends[0].username);
+        CPPUNIT_ASSERT_EQUAL(core::status_code::kOnline, roster.friends[0].status);
+    }
+
+private:
+    std::string path_;
+    std::unique_ptr<Poco::Data::Session> session_;
+    std::unique_ptr<store::SqliteImStore> imStore_;
+    core::ManualClock clock_;
+    core::testing::RecordingOutput output_;
+    core::testing::InMemoryConversationStore conversations_;
+    RecordingImsOutput imsOutput_;
+    std::unique_ptr<core::ImDirectory> im_;
+    std::unique_ptr<core::Core> core_;
+    ConnectionId last_ = 0;
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(ImDirectoryTest);
+
+} // namespace ringdesk::ims_tests

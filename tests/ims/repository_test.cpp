@@ -1,0 +1,116 @@
+// The IM tables' repositories on a temporary SQLite file (db/migrations/0002_accounts.sql).
+#include "server/store/ban_repository.h"
+#include "server/store/database.h"
+#include "server/store/friend_repository.h"
+#include "server/store/offline_message_repository.h"
+#include "server/store/status_repository.h"
+#include "server/store/user_repository.h"
+
+#include <Poco/File.h>
+#include <Poco/TemporaryFile.h>
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <memory>
+
+namespace ringdesk::ims_tests {
+
+class RepositoryTest : public CppUnit::TestFixture
+{
+    CPPUNIT_TEST_SUITE(RepositoryTest);
+    CPPUNIT_TEST(testStatusesSeeded);
+    CPPUNIT_TEST(testFriendshipLifecycle);
+    CPPUNIT_TEST(testOfflineMessagesInOrderOnce);
+    CPPUNIT_TEST(testBansActiveExpiredLifted);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void setUp() override
+    {
+        path_ = Poco::TemporaryFile::tempName() + ".db";
+        session_ = std::make_unique<Poco::Data::Session>(store::openDatabase(path_));
+        store::UserRepository users(*session_);
+        for (const char* name : {"alice", "bob", "carol"})
+            users.add(name, "", "operator", "unused");
+    }
+    void tearDown() override
+    {
+        session_.reset();
+        for (const std::string suffix : {"", "-wal", "-shm"})
+            if (Poco::File(path_ + suffix).exists())
+                Poco::File(path_ + suffix).remove();
+    }
+
+    void testStatusesSeeded()
+    {
+        const auto statuses = store::StatusRepository(*session_).list();
+        CPPUNIT_ASSERT_EQUAL(std::size_t(4), statuses.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("Online"), statuses[0].name);
+        CPPUNIT_ASSERT(statuses[0].ringable);
+        CPPUNIT_ASSERT_EQUAL(std::string("Offline"), statuses[3].name);
+        CPPUNIT_ASSERT(!statuses[1].ringable && !statuses[2].ringable);
+    }
+
+    void testFriendshipLifecycle()
+    {
+        store::FriendRepository friends(*session_);
+        CPPUNIT_ASSERT(friends.invite("alice", "bob", 1));
+        CPPUNIT_ASSERT(!friends.invite("alice", "bob", 2)); // already pending
+        CPPUNIT_ASSERT(!friends.invite("bob", "alice", 2)); // pending the other way
+        CPPUNIT_ASSERT(!friends.invite("alice", "alice", 2));
+        CPPUNIT_ASSERT(friends.friendsOf("alice").empty());
+        CPPUNIT_ASSERT(friends.pendingInvitersOf("bob") == std::vector<std::string>{"alice"});
+        CPPUNIT_ASSERT(!friends.accept("alice", "bob")); // only the invitee accepts
+        CPPUNIT_ASSERT(friends.accept("bob", "alice"));
+        CPPUNIT_ASSERT(friends.friendsOf("alice") == std::vector<std::string>{"bob"});
+        CPPUNIT_ASSERT(friends.friendsOf("bob") == std::vector<std::string>{"alice"});
+        CPPUNIT_ASSERT(friends.areFriends("bob", "alice"));
+        CPPUNIT_ASSERT(friends.invite("carol", "bob", 3));
+        CPPUNIT_ASSERT(friends.deny("bob", "carol"));
+        CPPUNIT_ASSERT(!friends.deny("bob", "carol"));
+        CPPUNIT_ASSERT(friends.remove("bob", "alice")); // either side ends it
+        CPPUNIT_ASSERT(!friends.remove("bob", "alice"));
+        CPPUNIT_ASSERT(friends.friendsOf("alice").empty());
+    }
+
+    void testOfflineMessagesInOrderOnce()
+    {
+        store::OfflineMessageRepository messages(*session_);
+        messages.store("alice", "bob", "one", 10);
+        messages.store("carol", "bob", "two", 5); // stored later, delivered later
+        messages.store("alice", "carol", "other", 11);
+        auto pending = messages.undelivered("bob");
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), pending.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("one"), pending[0].body);
+        CPPUNIT_ASSERT_EQUAL(std::string("two"), pending[1].body);
+        CPPUNIT_ASSERT(messages.markDelivered(pending[0].id, 20));
+        CPPUNIT_ASSERT(!messages.markDelivered(pending[0].id, 21));
+        pending = messages.undelivered("bob");
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), pending.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("carol"), pending[0].sender);
+    }
+
+    void testBansActiveExpiredLifted()
+    {
+        store::BanRepository bans(*session_);
+        bans.add(store::ban_kind::kUser, "alice", "old", "root", 0, 100);
+        CPPUNIT_ASSERT(!bans.active(store::ban_kind::kUser, "alice", 100));
+        CPPUNIT_ASSERT(bans.active(store::ban_kind::kUser, "alice", 99));
+        bans.add(store::ban_kind::kUser, "bob", "spam", "root", 50, std::nullopt);
+        const auto ban = bans.active(store::ban_kind::kUser, "bob", 1'000'000);
+        CPPUNIT_ASSERT(ban && ban->reason == "spam" && ban->bannedBy == "root" && !ban->until);
+        CPPUNIT_ASSERT(!bans.active(store::ban_kind::kVisitor, "bob", 1'000'000));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), bans.lift(store::ban_kind::kUser, "bob", 2'000'000));
+        CPPUNIT_ASSERT(!bans.active(store::ban_kind::kUser, "bob", 2'000'001));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), bans.list().size());
+        CPPUNIT_ASSERT_THROW(bans.add("house", "x", "", "", 0, std::nullopt), std::invalid_argument);
+    }
+
+private:
+    std::string path_;
+    std::unique_ptr<Poco::Data::Session> session_;
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(RepositoryTest);
+
+} // namespace ringdesk::ims_tests

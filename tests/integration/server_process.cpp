@@ -1,0 +1,199 @@
+#include "server_process.h"
+
+#include <Poco/File.h>
+#include <Poco/FileStream.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Path.h>
+#include <Poco/PipeStream.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/TemporaryFile.h>
+
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+#ifndef RINGDESK_SERVER_BIN
+#error "RINGDESK_SERVER_BIN must name the ringdesk-server binary (tests/integration/CMakeLists.txt)"
+#endif
+#ifndef RINGDESK_ADMIN_BIN
+#error "RINGDESK_ADMIN_BIN must name the ringdesk-admin binary (tests/integration/CMakeLists.txt)"
+#endif
+
+namespace ringdesk::integration {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// How often the fixture looks at the ready file or the process while waiting for it.
+constexpr auto kPollInterval = std::chrono::milliseconds(20);
+
+std::string readFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+int runTool(const std::string& command, const std::vector<std::string>& args, std::string& output)
+{
+    Poco::Pipe pipe;
+    Poco::ProcessHandle handle = Poco::Process::launch(command, args, nullptr, &pipe, &pipe);
+    Poco::PipeInputStream in(pipe);
+    output.clear();
+    Poco::StreamCopier::copyToString(in, output);
+    return handle.wait();
+}
+
+ServerProcess::ServerProcess()
+{
+    Poco::Path dir(Poco::TemporaryFile::tempName());
+    dir.makeDirectory();
+    dataDir_ = dir.toString();
+    Poco::File(dataDir_).createDirectories();
+    defines_ = {"ringdesk.operator.host=127.0.0.1", "ringdesk.http.host=127.0.0.1"};
+}
+
+ServerProcess::~ServerProcess()
+{
+    try {
+        stop();
+    } catch (const std::exception&) {
+        // stop() has killed the process and recorded a failing exit code.
+    }
+    if (lastExitCode_ != 0) {
+        std::cerr << "ringdesk-server ended with exit code " << lastExitCode_
+                  << "; its data folder and server.log are kept in " << dataDir_ << "\n";
+        return;
+    }
+    try {
+        Poco::File(dataDir_).remove(true);
+    } catch (const Poco::Exception&) {
+        // A leftover temporary folder is harmless; a throwing destructor is not.
+    }
+}
+
+std::string ServerProcess::file(const std::string& name) const
+{
+    return Poco::Path(Poco::Path(dataDir_), name).toString();
+}
+
+void ServerProcess::define(const std::string& key, const std::string& value)
+{
+    defines_.push_back(key + "=" + value);
+}
+
+void ServerProcess::addUser(const std::string& username, const std::string& password,
+                            const std::string& displayName)
+{
+    std::string output;
+    const int code = runTool(RINGDESK_ADMIN_BIN,
+                             {"--data-dir=" + dataDir_, "user", "add", username,
+                              "--password=" + password, "--display-name=" + displayName,
+                              "--kdf-iterations=1000"},
+                             output);
+    if (code != 0)
+        throw std::runtime_error("ringdesk-admin user add " + username + " exited with " +
+                                 std::to_string(code) + ": " + output);
+}
+
+void ServerProcess::start(std::chrono::milliseconds timeout)
+{
+    if (running())
+        throw std::logic_error("the server is already running");
+    const std::string readyFile = file("ready.json");
+    // A file left by a killed server would name ports nobody listens on.
+    if (Poco::File ready(readyFile); ready.exists())
+        ready.remove();
+
+    std::vector<std::string> args{"--data-dir=" + dataDir_,
+                                  "--operator-port=" + std::to_string(operatorPort_),
+                                  "--http-port=" + std::to_string(httpPort_),
+                                  "--ims-port=0",
+                                  "--ready-file=" + readyFile};
+    for (const std::string& define : defines_)
+        args.push_back("-D" + define);
+
+    output_ = std::make_unique<Poco::Pipe>();
+    handle_ = std::make_unique<Poco::ProcessHandle>(
+        Poco::Process::launch(RINGDESK_SERVER_BIN, args, nullptr, output_.get(), output_.get()));
+    // Copies the server's output to server.log until the process closes its end of the pipe.
+    logCopy_ = std::thread([pipe = output_.get(), path = file("server.log")] {
+        Poco::PipeInputStream in(*pipe);
+        Poco::FileOutputStream log(path, std::ios::out | std::ios::app);
+        Poco::StreamCopier::copyStreamUnbuffered(in, log);
+    });
+
+    const Clock::time_point deadline = Clock::now() + timeout;
+    for (;;) {
+        if (Poco::File(readyFile).exists()) {
+            // The server writes a temporary file and renames it: once present, it is complete.
+            const Poco::JSON::Object::Ptr ready =
+                Poco::JSON::Parser().parse(readFile(readyFile)).extract<Poco::JSON::Object::Ptr>();
+            operatorPort_ = static_cast<std::uint16_t>(ready->getValue<int>("operator_port"));
+            httpPort_ = static_cast<std::uint16_t>(ready->getValue<int>("http_port"));
+            return;
+        }
+        if (const int code = handle_->tryWait(); code != -1) {
+            lastExitCode_ = code == 0 ? -1 : code; // exiting before ready is a failure
+            handle_.reset();
+            stopLogCopy();
+            throw std::runtime_error("ringdesk-server exited with " + std::to_string(code) +
+                                     " before it was ready:\n" + logTail());
+        }
+        if (Clock::now() >= deadline) {
+            stop();
+            throw std::runtime_error("ringdesk-server was not ready within " +
+                                     std::to_string(timeout.count()) + " ms:\n" + logTail());
+        }
+        std::this_thread::sleep_for(kPollInterval);
+    }
+}
+
+int ServerProcess::stop(std::chrono::milliseconds timeout)
+{
+    if (!running())
+        return 0;
+    // SIGTERM, as a service manager stops the server; ServerApplication waits for it.
+    ::kill(handle_->id(), SIGTERM);
+    const Clock::time_point deadline = Clock::now() + timeout;
+    int code = -1;
+    while ((code = handle_->tryWait()) == -1) {
+        if (Clock::now() >= deadline) {
+            Poco::Process::kill(*handle_);
+            lastExitCode_ = handle_->wait();
+            handle_.reset();
+            stopLogCopy();
+            throw std::runtime_error("ringdesk-server did not stop within " +
+                                     std::to_string(timeout.count()) + " ms of SIGTERM:\n" + logTail());
+        }
+        std::this_thread::sleep_for(kPollInterval);
+    }
+    handle_.reset();
+    stopLogCopy();
+    lastExitCode_ = code;
+    return code;
+}
+
+void ServerProcess::stopLogCopy()
+{
+    // The process is gone, so the pipe reaches its end and the copy finishes.
+    if (logCopy_.joinable())
+        logCopy_.join();
+    output_.reset();
+}
+
+std::string ServerProcess::publicKeyPem() const { return readFile(file("server_key.pub.pem")); }
+
+std::string ServerProcess::logTail(std::size_t bytes) const
+{
+    const std::string log = readFile(file("server.log"));
+    return log.size() <= bytes ? log : "..." + log.substr(log.size() - bytes);
+}
+
+} // namespace ringdesk::integration

@@ -1,0 +1,84 @@
+#pragma once
+// Test fixture: a real ringdesk-server process on a private, temporary data folder
+// (CONVENTIONS.md, practice 9: integration tests start the real binaries on free ports and
+// wait for readiness, never a sleep). Users are created with the real ringdesk-admin.
+
+#include <Poco/Pipe.h>
+#include <Poco/Process.h>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace ringdesk::integration {
+
+class ServerProcess
+{
+public:
+    /// Creates an empty data folder under the system's temporary folder. Starts nothing.
+    ServerProcess();
+    /// Stops the server if it runs (see stop()) and deletes the data folder, except when the
+    /// server ended with a non-zero exit code: then the folder, with server.log, is kept and
+    /// its path printed to standard error.
+    ~ServerProcess();
+
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    /// Adds `-Dkey=value` to the server's command line from the next start() on, e.g.
+    /// define("ringdesk.ring.timeoutMs", "1500"). Defaults already given: both endpoints on
+    /// 127.0.0.1 only.
+    void define(const std::string& key, const std::string& value);
+
+    /// Creates an operator account with ringdesk-admin (`user add`) and 1 000 PBKDF2 iterations,
+    /// so that logins in tests are fast. Works whether or not the server runs.
+    /// Throws std::runtime_error with the tool's output when it fails.
+    void addUser(const std::string& username, const std::string& password,
+                 const std::string& displayName);
+
+    /// Launches ringdesk-server on the data folder and waits until its ready file names the
+    /// bound ports. The first start binds free ports (0); later starts bind the same ports
+    /// again, so that clients can reconnect to a restarted server. The server's output goes to
+    /// server.log in the data folder. Throws std::runtime_error, with the end of the log, when
+    /// the server exits or is not ready within `timeout`; std::logic_error when it runs.
+    void start(std::chrono::milliseconds timeout = std::chrono::seconds(60));
+
+    /// Sends SIGTERM and waits for the process to end, up to `timeout`; kills it after that
+    /// and throws std::runtime_error. Returns the exit code (0 for a clean stop). No-op
+    /// returning 0 when not running.
+    int stop(std::chrono::milliseconds timeout = std::chrono::seconds(30));
+
+    bool running() const { return handle_ != nullptr; }
+    std::uint16_t operatorPort() const { return operatorPort_; }
+    std::uint16_t httpPort() const { return httpPort_; }
+    const std::string& dataDir() const { return dataDir_; }
+
+    /// The server's public key as written to its data folder (server_key.pub.pem).
+    std::string publicKeyPem() const;
+
+    /// The last `bytes` bytes of the server's output (for failure messages).
+    std::string logTail(std::size_t bytes = 4000) const;
+
+private:
+    std::string file(const std::string& name) const;
+    void stopLogCopy();
+
+    std::string dataDir_;
+    std::vector<std::string> defines_;
+    std::unique_ptr<Poco::ProcessHandle> handle_;
+    std::unique_ptr<Poco::Pipe> output_;
+    std::thread logCopy_;
+    std::uint16_t operatorPort_ = 0;
+    std::uint16_t httpPort_ = 0;
+    int lastExitCode_ = 0;
+};
+
+/// Runs `command` with `args` to completion and returns its exit code; its standard output
+/// and error, together, go to `output`.
+int runTool(const std::string& command, const std::vector<std::string>& args, std::string& output);
+
+} // namespace ringdesk::integration

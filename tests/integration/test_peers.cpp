@@ -1,0 +1,47 @@
+#include "test_peers.h"
+
+#include "waits.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+namespace ringdesk::integration {
+
+std::unique_ptr<operator_client::OperatorConnection>
+connectOperator(const ServerProcess& server, const std::string& username, const std::string& password,
+                const std::string& displayName, std::optional<operator_client::Encryption> encryption)
+{
+    auto connection = std::make_unique<operator_client::OperatorConnection>(
+        operator_client::ConnectionOptions{{}, std::move(encryption), true,
+                                           protocol::limits::kMaxOperatorLineBytes});
+    connection->connect(kHost, server.operatorPort(), kDeadline);
+    const nlchat::Login answer = connection->login(username, password, kDeadline);
+    CPPUNIT_ASSERT_EQUAL_MESSAGE("login of " + username, static_cast<int>(nlchat::LoginResult::Ok),
+                                 answer.result);
+    CPPUNIT_ASSERT_EQUAL(username, answer.username);
+    CPPUNIT_ASSERT_EQUAL(displayName, answer.displayName);
+    return connection;
+}
+
+std::unique_ptr<VisitorClient> connectVisitor(const ServerProcess& server, const std::string& name,
+                                              visitor::Welcome& welcome, const std::string& token,
+                                              std::int64_t since)
+{
+    auto client = std::make_unique<VisitorClient>(kHost, server.httpPort(), kDeadline);
+    client->send(visitor::Hello{token, since, name, "https://shop.example/cart"});
+    welcome = awaitMessage<visitor::Welcome>(*client);
+    CPPUNIT_ASSERT(!welcome.token.empty());
+    CPPUNIT_ASSERT(!welcome.visitor.empty());
+    return client;
+}
+
+std::string longNonAsciiText(std::size_t minBytes)
+{
+    const std::string piece = "Grüße aus Köln – 日本語のテキスト – ¿Qué tal? 🎉🚀 ";
+    std::string text;
+    while (text.size() < minBytes)
+        text += piece;
+    text.pop_back(); // the trailing space: a peer may trim it
+    return text;
+}
+
+} // namespace ringdesk::integration

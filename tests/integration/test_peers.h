@@ -1,0 +1,36 @@
+#pragma once
+// Shortcuts the tests share: an operator connected and logged in, a visitor that said hello,
+// and long non-ASCII text.
+
+#include "operator-client/session/operator_connection.h"
+#include "server_process.h"
+#include "visitor_client.h"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace ringdesk::integration {
+
+inline constexpr const char* kHost = "127.0.0.1";
+
+/// Connects to `server`'s operator port and logs in as `username`; plain mode without
+/// `encryption`. Fails the test (CppUnit assertion) unless the login answer is result 1 with
+/// `displayName`.
+std::unique_ptr<operator_client::OperatorConnection>
+connectOperator(const ServerProcess& server, const std::string& username, const std::string& password,
+                const std::string& displayName,
+                std::optional<operator_client::Encryption> encryption = std::nullopt);
+
+/// Opens a visitor WebSocket to `server`, sends hello (with `token` to resume) and returns
+/// the client; `welcome` receives the server's answer.
+std::unique_ptr<VisitorClient> connectVisitor(const ServerProcess& server, const std::string& name,
+                                              visitor::Welcome& welcome, const std::string& token = {},
+                                              std::int64_t since = 0);
+
+/// UTF-8 text of at least `minBytes` bytes mixing Latin accents, CJK and emoji (2-, 3- and
+/// 4-byte sequences), whole characters only: longer than one RSA block of any key size.
+std::string longNonAsciiText(std::size_t minBytes);
+
+} // namespace ringdesk::integration
