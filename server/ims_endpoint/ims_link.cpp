@@ -1,5 +1,7 @@
 #include "server/ims_endpoint/ims_link.h"
 
+#include "server/runtime/socket_io.h"
+
 #include <Poco/Exception.h>
 
 namespace ringdesk::ims_endpoint {
@@ -7,14 +9,7 @@ namespace ringdesk::ims_endpoint {
 ImsLinkImpl::ImsLinkImpl(Poco::Net::StreamSocket socket, std::size_t maxQueued)
     : socket_(std::move(socket)),
       queue_([this](const Outgoing& item) { write(item); },
-             [this](const std::string&) {
-                 // A dead or overflowing peer: closing the socket ends the reading thread,
-                 // which tells the core.
-                 try {
-                     socket_.shutdown();
-                 } catch (const Poco::Exception&) {
-                 }
-             },
+             [this](const std::string&) { runtime::shutdownQuietly(socket_); },
              maxQueued, "ims-writer")
 {
 }
@@ -32,22 +27,14 @@ void ImsLinkImpl::finish() { queue_.stop(); }
 void ImsLinkImpl::write(const Outgoing& item)
 {
     if (std::holds_alternative<std::monostate>(item)) {
-        socket_.shutdown();
+        runtime::shutdownQuietly(socket_);
         return;
     }
     // Documents go back to back with no separator, as the spec frames them.
     const std::string text = std::holds_alternative<std::string>(item)
                                  ? std::get<std::string>(item)
                                  : ims::serialize(std::get<ims::ServerDocument>(item));
-    const char* data = text.data();
-    std::size_t left = text.size();
-    while (left > 0) {
-        const int sent = socket_.sendBytes(data, static_cast<int>(left));
-        if (sent <= 0)
-            throw Poco::IOException("connection closed while sending");
-        data += sent;
-        left -= static_cast<std::size_t>(sent);
-    }
+    runtime::sendAll(socket_, text);
 }
 
 } // namespace ringdesk::ims_endpoint

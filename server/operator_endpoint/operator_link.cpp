@@ -1,5 +1,7 @@
 #include "server/operator_endpoint/operator_link.h"
 
+#include "server/runtime/socket_io.h"
+
 #include "protocol/raw_packet.h"
 
 namespace ringdesk::operator_endpoint {
@@ -7,14 +9,7 @@ namespace ringdesk::operator_endpoint {
 OperatorLinkImpl::OperatorLinkImpl(Poco::Net::StreamSocket socket, std::size_t maxQueuedPackets)
     : socket_(std::move(socket)),
       queue_([this](const Outgoing& item) { write(item); },
-             [this](const std::string&) {
-                 // A dead or overflowing peer: closing the socket ends the reading thread,
-                 // which tells the core.
-                 try {
-                     socket_.shutdown();
-                 } catch (const Poco::Exception&) {
-                 }
-             },
+             [this](const std::string&) { runtime::shutdownQuietly(socket_); },
              maxQueuedPackets, "operator-writer")
 {
 }
@@ -46,7 +41,7 @@ void OperatorLinkImpl::setClientUsesRaw(bool raw)
 void OperatorLinkImpl::write(const Outgoing& item)
 {
     if (!item) {
-        socket_.shutdown();
+        runtime::shutdownQuietly(socket_);
         return;
     }
     std::string line = nlchat::encode(*item);
@@ -63,15 +58,7 @@ void OperatorLinkImpl::write(const Outgoing& item)
         line = protocol::serializeRawEnvelope(
             protocol::sealRawPacket(line, *key, uuid, protocol::kClientName));
     line.push_back('\n');
-    const char* data = line.data();
-    std::size_t left = line.size();
-    while (left > 0) {
-        const int sent = socket_.sendBytes(data, static_cast<int>(left));
-        if (sent <= 0)
-            throw Poco::IOException("connection closed while sending");
-        data += sent;
-        left -= static_cast<std::size_t>(sent);
-    }
+    runtime::sendAll(socket_, line);
 }
 
 } // namespace ringdesk::operator_endpoint
