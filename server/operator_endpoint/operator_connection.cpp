@@ -56,8 +56,10 @@ void OperatorConnection::run()
                     if (raw)
                         plain = protocol::openRawPacket(protocol::parseRawEnvelope(plain),
                                                         context_.serverKey, protocol::kServerName);
-                    link->setClientUsesRaw(raw);
                     nlchat::Packet packet = nlchat::decode(plain);
+                    // Only a valid packet sets the answers' form: one broken plain line from an
+                    // RSA client must not switch its rings to plain.
+                    link->setClientUsesRaw(raw);
 
                     if (auto* login = std::get_if<nlchat::Login>(&packet)) {
                         // The slow KDF runs here, on this connection's thread.
