@@ -89,7 +89,14 @@ std::optional<UserRow> UserRepository::authenticateMd5(const std::string& userna
                                                        const std::string& md5HexValue)
 {
     std::optional<UserRow> user = find(username);
-    if (!user || !verifyPasswordMd5(md5HexValue, user->passwordHash))
+    if (!user) {
+        // Spend the same KDF time as for a real account, so that response times do not tell
+        // which user names exist.
+        static const std::string decoy = hashPasswordMd5(md5Hex("decoy"));
+        verifyPasswordMd5(md5HexValue, decoy);
+        return std::nullopt;
+    }
+    if (!verifyPasswordMd5(md5HexValue, user->passwordHash))
         return std::nullopt;
     return user;
 }
