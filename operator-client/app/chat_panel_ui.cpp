@@ -39,7 +39,7 @@ ChatPanel::ChatPanel(wxWindow* parent, ChatSession session, Actions actions)
     typing_ = new wxStaticText(this, wxID_ANY, "");
     typing_->SetForegroundColour(kNoteColour);
     input_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 60), wxTE_MULTILINE);
-    input_->SetHint("Type a message \u2014 Enter sends, Shift+Enter starts a new line");
+    input_->SetHint(wxString::FromUTF8("Type a message \u2014 Enter sends, Shift+Enter starts a new line"));
     sendButton_ = new wxButton(this, wxID_ANY, "&Send");
 
     auto* top = new wxBoxSizer(wxHORIZONTAL);

@@ -11,7 +11,7 @@
 namespace ringdesk::operator_app {
 
 LoginDialog::LoginDialog(wxWindow* parent, const LoginDetails& initial, const std::string& problem)
-    : wxDialog(parent, wxID_ANY, "Ringdesk \u2014 log in"), details_(initial)
+    : wxDialog(parent, wxID_ANY, wxString::FromUTF8("Ringdesk \u2014 log in")), details_(initial)
 {
     auto* grid = new wxFlexGridSizer(2, wxSize(8, 8));
     grid->AddGrowableCol(1);

@@ -133,7 +133,7 @@ MainFrame::~MainFrame()
 void MainFrame::buildMenus()
 {
     auto* file = new wxMenu;
-    const wxMenuItem* logIn = file->Append(wxID_ANY, "&Log in again\u2026\tCtrl+L");
+    const wxMenuItem* logIn = file->Append(wxID_ANY, wxString::FromUTF8("&Log in again\u2026\tCtrl+L"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
     auto* status = new wxMenu;
