@@ -65,8 +65,7 @@ MainFrame::MainFrame(LaunchOptions options, LoginConfig& config)
     for (Presence presence : kPresences)
         presenceChoice_->Append(utf8(presenceLabel(presence)));
     presenceChoice_->SetSelection(0);
-    presenceChoice_->SetToolTip("Online: rings alert you. Away, Busy: rings are listed without sound or "
-                                "notification.");
+    presenceChoice_->SetToolTip("Online: you are rung for new visitors. Away, Busy: you are not rung.");
     banner_ = new wxInfoBar(root);
 
     auto* split = new wxSplitterWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
@@ -171,6 +170,8 @@ void MainFrame::logIn(const LoginDetails& details)
         return;
     }
     session_->start();
+    if (presence_ != Presence::Online)
+        session_->setStatus(static_cast<int>(presence_));
     showConnection();
 }
 
@@ -384,6 +385,8 @@ void MainFrame::showConnection()
 void MainFrame::setPresence(Presence presence)
 {
     presence_ = presence;
+    if (session_)
+        session_->setStatus(static_cast<int>(presence));
     presenceChoice_->SetSelection(static_cast<int>(presence));
     for (wxMenuItem* item : GetMenuBar()->GetMenu(1)->GetMenuItems())
         item->Check(item->GetItemLabelText().utf8_string() == presenceLabel(presence));

@@ -82,6 +82,12 @@ void OperatorSession::sendChatState(std::int64_t chatId, std::string state)
 
 void OperatorSession::endChat(std::int64_t chatId) { enqueue(EndChat{chatId}); }
 
+void OperatorSession::setStatus(int statusCode)
+{
+    status_ = statusCode;
+    enqueue(SetPresence{statusCode});
+}
+
 void OperatorSession::disconnect()
 {
     stopping_ = true;
@@ -215,6 +221,7 @@ OperatorSession::Outcome OperatorSession::serve(OperatorConnection& connection, 
 
     const Clock::time_point loginDeadline = Clock::now() + settings_.loginTimeout;
     Clock::time_point lastHeard = Clock::now();
+    bool statusRestored = false; // a new login starts Online on the server
     for (;;) {
         if (std::optional<Outcome> stop = readAvailable(connection, lastHeard, loggedIn))
             return *stop;
@@ -229,6 +236,11 @@ OperatorSession::Outcome OperatorSession::serve(OperatorConnection& connection, 
             return {"disconnected", false};
         }
         const bool ready = phase() == SessionModel::Phase::Ready;
+        if (ready && !statusRestored) {
+            statusRestored = true;
+            if (status_ != 0)
+                connection.send(nlchat::SetStatus{status_});
+        }
         if (ready)
             sendQueuedCommands(connection);
         else if (now >= loginDeadline)

@@ -75,6 +75,10 @@ public:
     /// Ends chat `chatId` (spec 2.6, `disassociate`); ChatEnded follows once it was sent.
     void endChat(std::int64_t chatId);
 
+    /// Sets this operator's status (IMS codes: 0 Online, 1 Away, 2 Busy; docs/protocol.md
+    /// `set_status`). The session sends it again after every (re)login. Any thread.
+    void setStatus(int statusCode);
+
     /// Ends the session: sends `disconnect` (spec 2.7) when connected, closes the connection,
     /// reports ConnectionLost without retry and ends the thread. Returns at once; any thread;
     /// idempotent. Commands still queued are dropped. From now on the event queue no longer
@@ -130,6 +134,7 @@ private:
     std::deque<Command> commands_;
 
     std::atomic<bool> stopping_{false};
+    std::atomic<int> status_{0}; // the status to restore after a (re)login
     std::thread thread_;
 };
 

@@ -185,6 +185,7 @@ nlchat::Packet SessionModel::packetFor(const Command& command) const
             return nlchat::ChatState{uuid, nlchat::Direction::Out, c.state, c.chatId};
         }
         nlchat::Packet operator()(const EndChat& c) const { return nlchat::Disassociate{uuid, c.chatId}; }
+        nlchat::Packet operator()(const SetPresence& c) const { return nlchat::SetStatus{c.status}; }
     };
     return std::visit(Encode{uuid_}, command);
 }

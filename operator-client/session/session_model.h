@@ -55,7 +55,13 @@ struct EndChat
 {
     std::int64_t chatId = 0;
 };
-using Command = std::variant<AcceptRing, SendText, SendState, EndChat>;
+/// Set this operator's status (IMS status codes: 0 Online, 1 Away, 2 Busy): the `set_status`
+/// extension (docs/protocol.md). Away and Busy operators are not rung.
+struct SetPresence
+{
+    int status = 0;
+};
+using Command = std::variant<AcceptRing, SendText, SendState, EndChat, SetPresence>;
 
 class SessionModel
 {

@@ -54,6 +54,7 @@ class OperatorSessionTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testSilentServerIsDropped);
     CPPUNIT_TEST(testReconnectDelaysGrow);
     CPPUNIT_TEST(testWrongPasswordStopsTheSession);
+    CPPUNIT_TEST(testAwayOperatorIsNotRung);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -115,6 +116,34 @@ public:
         session.disconnect();
         CPPUNIT_ASSERT(!awaitEvent<ConnectionLost>(session).retryIn.has_value());
         CPPUNIT_ASSERT(wakeups > 0);
+    }
+
+    void testAwayOperatorIsNotRung()
+    {
+        ServerProcess server;
+        server.addUser("kim", "kim-secret", "Kim");
+        server.start();
+        OperatorSession session(settingsFor(server.operatorPort(), "kim", "kim-secret"), [] {});
+        session.start();
+        awaitLogin(session);
+
+        session.setStatus(1); // Away
+        // The server answers commands in order: once this error is back, set_status was applied.
+        session.endChat(424242);
+        awaitEvent<ErrorReceived>(session);
+
+        visitor::Welcome welcome;
+        auto visitor = connectVisitor(server, "Lou", welcome);
+        visitor->send(visitor::SendMsg{"Anybody there?"});
+        awaitMessage<visitor::StateChange>(
+            *visitor, [](const visitor::StateChange& s) { return s.state == visitor::state::kNoOperator; });
+
+        session.setStatus(0); // Online again: rung for the next chat
+        session.endChat(424242);
+        awaitEvent<ErrorReceived>(session);
+        visitor->send(visitor::SendMsg{"Hello again"});
+        CPPUNIT_ASSERT_EQUAL(std::string("Lou"), awaitEvent<RingOffered>(session).ring.name);
+        session.disconnect();
     }
 
     void testRingTakenByAnotherAndRingTimeout()
