@@ -51,16 +51,21 @@ void RingdeskServer::start()
     operatorContext_.emplace(operator_endpoint::OperatorEndpointContext{
         dispatcher_, registry_, authenticator_, serverKey_, settings_.operatorMaxLineBytes,
         settings_.operatorMaxQueuedPackets});
-    operatorServer_ = std::make_unique<operator_endpoint::OperatorServer>(
-        *operatorContext_, operatorSocket, settings_.operatorMaxConnections);
+    operatorServer_ = std::make_unique<runtime::TcpListener>(
+        "operator", operatorSocket, settings_.operatorMaxConnections,
+        [this](const Poco::Net::StreamSocket& socket) {
+            return new operator_endpoint::OperatorConnection(socket, *operatorContext_);
+        });
     operatorServer_->start();
 
     Poco::Net::ServerSocket imsSocket = listen(settings_.imsEndpoint);
     imsContext_.emplace(ims_endpoint::ImsEndpointContext{dispatcher_, registry_, authenticator_,
                                                          settings_.imsMaxDocumentBytes,
                                                          settings_.imsMaxQueuedDocuments});
-    imsServer_ = std::make_unique<ims_endpoint::ImsServer>(*imsContext_, imsSocket,
-                                                           settings_.imsMaxConnections);
+    imsServer_ = std::make_unique<runtime::TcpListener>(
+        "ims", imsSocket, settings_.imsMaxConnections, [this](const Poco::Net::StreamSocket& socket) {
+            return new ims_endpoint::ImsConnection(socket, *imsContext_);
+        });
     imsServer_->start();
 
     Poco::Net::ServerSocket httpSocket = listen(settings_.httpEndpoint);

@@ -4,10 +4,11 @@
 #include "protocol/rsa_key.h"
 #include "server/app/server_settings.h"
 #include "server/http/request_router.h"
-#include "server/ims_endpoint/ims_server.h"
-#include "server/operator_endpoint/operator_server.h"
+#include "server/ims_endpoint/ims_connection.h"
+#include "server/operator_endpoint/operator_connection.h"
 #include "server/runtime/authenticator.h"
 #include "server/runtime/dispatcher.h"
+#include "server/runtime/tcp_listener.h"
 #include "server/store/sqlite_conversation_store.h"
 #include "server/store/sqlite_im_store.h"
 
@@ -50,9 +51,9 @@ private:
     runtime::Authenticator authenticator_;
     runtime::Dispatcher dispatcher_;
     std::optional<operator_endpoint::OperatorEndpointContext> operatorContext_;
-    std::unique_ptr<operator_endpoint::OperatorServer> operatorServer_;
+    std::unique_ptr<runtime::TcpListener> operatorServer_;
     std::optional<ims_endpoint::ImsEndpointContext> imsContext_;
-    std::unique_ptr<ims_endpoint::ImsServer> imsServer_;
+    std::unique_ptr<runtime::TcpListener> imsServer_;
     std::optional<http::HttpContext> httpContext_;
     Poco::ThreadPool httpThreads_;
     std::unique_ptr<Poco::Net::HTTPServer> httpServer_;
