@@ -1,7 +1,8 @@
 // A scripted IMS client against the real ringdesk-server: every document and result code of
 // specs/ims-xml-protocol.txt, the echo, offline delivery across a restart, invitations to an
 // offline user, two sessions of one user, bans, LOGOUT and the ALIVE timeout.
-#include "ims_server_fixture.h"
+#include "ims_client.h"
+#include "server_process.h"
 
 #include "server/store/ban_repository.h"
 #include "server/store/database.h"
@@ -37,10 +38,10 @@ class ImsServerTest : public CppUnit::TestFixture
 public:
     void setUp() override
     {
-        server_ = std::make_unique<ImsServerFixture>();
-        server_->addUser("alice", "pa");
-        server_->addUser("bob", "pb");
-        server_->addUser("carol", "pc");
+        server_ = std::make_unique<integration::ServerProcess>();
+        server_->addUser("alice", "pa", "alice");
+        server_->addUser("bob", "pb", "bob");
+        server_->addUser("carol", "pc", "carol");
     }
     void tearDown() override { server_.reset(); }
 
@@ -228,7 +229,7 @@ public:
     }
 
 private:
-    std::unique_ptr<ImsServerFixture> server_;
+    std::unique_ptr<integration::ServerProcess> server_;
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(ImsServerTest);

@@ -114,7 +114,7 @@ void ServerProcess::start(std::chrono::milliseconds timeout)
     std::vector<std::string> args{"--data-dir=" + dataDir_,
                                   "--operator-port=" + std::to_string(operatorPort_),
                                   "--http-port=" + std::to_string(httpPort_),
-                                  "--ims-port=0",
+                                  "--ims-port=" + std::to_string(imsPort_),
                                   "--ready-file=" + readyFile};
     for (const std::string& define : defines_)
         args.push_back("-D" + define);
@@ -137,6 +137,7 @@ void ServerProcess::start(std::chrono::milliseconds timeout)
                 Poco::JSON::Parser().parse(readFile(readyFile)).extract<Poco::JSON::Object::Ptr>();
             operatorPort_ = static_cast<std::uint16_t>(ready->getValue<int>("operator_port"));
             httpPort_ = static_cast<std::uint16_t>(ready->getValue<int>("http_port"));
+            imsPort_ = static_cast<std::uint16_t>(ready->getValue<int>("ims_port"));
             return;
         }
         if (const int code = handle_->tryWait(); code != -1) {

@@ -55,7 +55,10 @@ public:
     bool running() const { return handle_ != nullptr; }
     std::uint16_t operatorPort() const { return operatorPort_; }
     std::uint16_t httpPort() const { return httpPort_; }
+    std::uint16_t imsPort() const { return imsPort_; }
     const std::string& dataDir() const { return dataDir_; }
+    /// The SQLite file in the data folder (ringdesk.db).
+    std::string databasePath() const { return file("ringdesk.db"); }
 
     /// The server's public key as written to its data folder (server_key.pub.pem).
     std::string publicKeyPem() const;
@@ -74,6 +77,7 @@ private:
     std::thread logCopy_;
     std::uint16_t operatorPort_ = 0;
     std::uint16_t httpPort_ = 0;
+    std::uint16_t imsPort_ = 0;
     int lastExitCode_ = 0;
 };
 
