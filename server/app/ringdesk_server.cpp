@@ -1,6 +1,8 @@
 #include "server/app/ringdesk_server.h"
 
 #include "server/store/database.h"
+#include "server/tls/server_context.h"
+#include "server/tls/tls_connection.h"
 
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
@@ -51,22 +53,30 @@ void RingdeskServer::start()
     operatorContext_.emplace(operator_endpoint::OperatorEndpointContext{
         dispatcher_, registry_, authenticator_, serverKey_, settings_.operatorMaxLineBytes,
         settings_.operatorMaxQueuedPackets});
-    operatorServer_ = std::make_unique<runtime::TcpListener>(
-        "operator", operatorSocket, settings_.operatorMaxConnections,
+    const runtime::TcpListener::ConnectionMaker makeOperatorConnection =
         [this](const Poco::Net::StreamSocket& socket) {
             return new operator_endpoint::OperatorConnection(socket, *operatorContext_);
-        });
+        };
+    operatorServer_ = std::make_unique<runtime::TcpListener>(
+        "operator", operatorSocket, settings_.operatorMaxConnections, makeOperatorConnection);
     operatorServer_->start();
+    const int operatorTlsPort = startTlsListener("operator", settings_.operatorTls,
+                                                 settings_.operatorMaxConnections,
+                                                 makeOperatorConnection, operatorTlsServer_);
 
     Poco::Net::ServerSocket imsSocket = listen(settings_.imsEndpoint);
     imsContext_.emplace(ims_endpoint::ImsEndpointContext{dispatcher_, registry_, authenticator_,
                                                          settings_.imsMaxDocumentBytes,
                                                          settings_.imsMaxQueuedDocuments});
-    imsServer_ = std::make_unique<runtime::TcpListener>(
-        "ims", imsSocket, settings_.imsMaxConnections, [this](const Poco::Net::StreamSocket& socket) {
+    const runtime::TcpListener::ConnectionMaker makeImsConnection =
+        [this](const Poco::Net::StreamSocket& socket) {
             return new ims_endpoint::ImsConnection(socket, *imsContext_);
-        });
+        };
+    imsServer_ = std::make_unique<runtime::TcpListener>("ims", imsSocket, settings_.imsMaxConnections,
+                                                        makeImsConnection);
     imsServer_->start();
+    const int imsTlsPort = startTlsListener("ims", settings_.imsTls, settings_.imsMaxConnections,
+                                            makeImsConnection, imsTlsServer_);
 
     Poco::Net::ServerSocket httpSocket = listen(settings_.httpEndpoint);
     httpContext_.emplace(http::HttpContext{
@@ -89,7 +99,31 @@ void RingdeskServer::start()
     const int httpPort = httpSocket.address().port();
     logger_.information("operators on port %d, IMS on port %d, HTTP (widget, visitors, metrics) on port %d",
                         operatorPort, imsPort, httpPort);
-    writeReadyFile(operatorPort, imsPort, httpPort);
+    std::vector<std::pair<std::string, int>> ports{
+        {"operator_port", operatorPort}, {"ims_port", imsPort}, {"http_port", httpPort}};
+    if (operatorTlsPort != 0)
+        ports.emplace_back("operator_tls_port", operatorTlsPort);
+    if (imsTlsPort != 0)
+        ports.emplace_back("ims_tls_port", imsTlsPort);
+    writeReadyFile(ports);
+}
+
+int RingdeskServer::startTlsListener(const std::string& name, const TlsEndpoint& tls, int maxConnections,
+                                     runtime::TcpListener::ConnectionMaker makeConnection,
+                                     std::unique_ptr<runtime::TcpListener>& listener)
+{
+    if (!tls.enabled)
+        return 0;
+    Poco::Net::Context::Ptr context = tls::prepareServerContext(name, tls.files, tls.selfSigned, logger_);
+    Poco::Net::ServerSocket socket = listen(tls.endpoint);
+    listener = std::make_unique<runtime::TcpListener>(
+        name + "-tls", socket, maxConnections,
+        tls::overTls(name, context, Poco::Timespan(settings_.tlsHandshakeTimeout.count() * 1000),
+                     std::move(makeConnection)));
+    listener->start();
+    const int port = socket.address().port();
+    logger_.information("%s TLS on port %d", name, port);
+    return port;
 }
 
 void RingdeskServer::stop()
@@ -100,6 +134,9 @@ void RingdeskServer::stop()
     logger_.information("stopping");
     operatorServer_->stop();
     imsServer_->stop();
+    for (const auto& listener : {operatorTlsServer_.get(), imsTlsServer_.get()})
+        if (listener != nullptr)
+            listener->stop();
     registry_.shutdownAll("server stopping");
     httpServer_->stopAll(true);
     dispatcher_.stop();
@@ -107,16 +144,17 @@ void RingdeskServer::stop()
         Poco::File(settings_.readyFile).remove();
 }
 
-void RingdeskServer::writeReadyFile(int operatorPort, int imsPort, int httpPort) const
+void RingdeskServer::writeReadyFile(const std::vector<std::pair<std::string, int>>& ports) const
 {
     if (settings_.readyFile.empty())
         return;
     const std::string temporary = settings_.readyFile + ".tmp";
     {
         Poco::FileOutputStream out(temporary);
-        out << "{\"operator_port\":" << operatorPort << ",\"ims_port\":" << imsPort
-            << ",\"http_port\":" << httpPort
-            << ",\"pid\":" << Poco::Process::id() << "}\n";
+        out << "{";
+        for (const auto& [name, port] : ports)
+            out << "\"" << name << "\":" << port << ",";
+        out << "\"pid\":" << Poco::Process::id() << "}\n";
     }
     Poco::File(temporary).renameTo(settings_.readyFile);
 }

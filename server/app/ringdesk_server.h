@@ -19,6 +19,9 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace ringdesk::app {
 
@@ -38,7 +41,13 @@ public:
 
 private:
     std::string metricsText();
-    void writeReadyFile(int operatorPort, int imsPort, int httpPort) const;
+    /// Listens with TLS on `tls` when it is enabled, serving `makeConnection`'s front-end
+    /// through tls::overTls(); returns the bound port, or 0 when TLS is off there.
+    int startTlsListener(const std::string& name, const TlsEndpoint& tls, int maxConnections,
+                         runtime::TcpListener::ConnectionMaker makeConnection,
+                         std::unique_ptr<runtime::TcpListener>& listener);
+    /// The ready file: {"<name>":port,...,"pid":N}.
+    void writeReadyFile(const std::vector<std::pair<std::string, int>>& ports) const;
 
     ServerSettings settings_;
     Poco::Logger& logger_;
@@ -52,8 +61,10 @@ private:
     runtime::Dispatcher dispatcher_;
     std::optional<operator_endpoint::OperatorEndpointContext> operatorContext_;
     std::unique_ptr<runtime::TcpListener> operatorServer_;
+    std::unique_ptr<runtime::TcpListener> operatorTlsServer_;
     std::optional<ims_endpoint::ImsEndpointContext> imsContext_;
     std::unique_ptr<runtime::TcpListener> imsServer_;
+    std::unique_ptr<runtime::TcpListener> imsTlsServer_;
     std::optional<http::HttpContext> httpContext_;
     Poco::ThreadPool httpThreads_;
     std::unique_ptr<Poco::Net::HTTPServer> httpServer_;

@@ -29,6 +29,36 @@ std::string inDataDir(const std::string& dataDir, const std::string& file)
     return Poco::Path(Poco::Path(dataDir).makeDirectory(), file).toString();
 }
 
+/// ringdesk.<name>.tls.* and ringdesk.<name>.tlsPort; the certificate and key are configured
+/// together or not at all (then the self-signed pair in the data folder is used).
+TlsEndpoint loadTls(const Poco::Util::AbstractConfiguration& config, const std::string& name,
+                    const std::string& host, int defaultPort, const std::string& dataDir)
+{
+    const std::string prefix = "ringdesk." + name;
+    TlsEndpoint tls;
+    tls.enabled = config.getBool(prefix + ".tls.enable", false);
+    tls.endpoint = {host, positive(config, prefix + ".tlsPort", defaultPort, 0)};
+    tls.files.certificateFile = config.getString(prefix + ".tls.certificateFile", "");
+    tls.files.privateKeyFile = config.getString(prefix + ".tls.privateKeyFile", "");
+    if (tls.files.certificateFile.empty() != tls.files.privateKeyFile.empty())
+        throw Poco::InvalidArgumentException(prefix + ".tls.certificateFile and " + prefix +
+                                             ".tls.privateKeyFile must be set together");
+    tls.selfSigned = tls.files.certificateFile.empty();
+    if (tls.selfSigned)
+        tls.files = {inDataDir(dataDir, "tls_certificate.pem"), inDataDir(dataDir, "tls_key.pem")};
+    return tls;
+}
+
+std::string describeTls(const std::string& name, const TlsEndpoint& tls)
+{
+    const std::string prefix = "ringdesk." + name;
+    if (!tls.enabled)
+        return prefix + ".tls.enable = false";
+    return prefix + ".tls = " + tls.endpoint.host + ":" + std::to_string(tls.endpoint.port) + ", certificate " +
+           tls.files.certificateFile + ", key " + tls.files.privateKeyFile +
+           (tls.selfSigned ? " (self-signed)" : "");
+}
+
 } // namespace
 
 ServerSettings ServerSettings::load(const Poco::Util::AbstractConfiguration& config)
@@ -58,6 +88,10 @@ ServerSettings ServerSettings::load(const Poco::Util::AbstractConfiguration& con
     s.imsMaxConnections = positive(config, "ringdesk.ims.maxConnections", 2000);
     s.imsMaxQueuedDocuments = static_cast<std::size_t>(positive(config, "ringdesk.ims.maxQueuedDocuments", 10000));
     s.im.aliveTimeout = millis(config, "ringdesk.ims.aliveTimeoutMs", 15000);
+
+    s.operatorTls = loadTls(config, "operator", s.operatorEndpoint.host, 7020, s.dataDir);
+    s.imsTls = loadTls(config, "ims", s.imsEndpoint.host, 7021, s.dataDir);
+    s.tlsHandshakeTimeout = millis(config, "ringdesk.tls.handshakeTimeoutMs", 10000);
 
     s.httpEndpoint = {config.getString("ringdesk.http.host", "0.0.0.0"),
                       positive(config, "ringdesk.http.port", 8080, 0)};
@@ -95,11 +129,14 @@ std::vector<std::string> ServerSettings::describe() const
         "ringdesk.operator.maxConnections = " + std::to_string(operatorMaxConnections),
         "ringdesk.operator.maxQueuedPackets = " + std::to_string(operatorMaxQueuedPackets),
         "ringdesk.operator.allowAnonymous = " + std::string(core.allowAnonymousOperators ? "true" : "false"),
+        describeTls("operator", operatorTls),
         "ringdesk.ims = " + imsEndpoint.host + ":" + std::to_string(imsEndpoint.port),
         "ringdesk.ims.maxDocumentBytes = " + std::to_string(imsMaxDocumentBytes),
         "ringdesk.ims.maxConnections = " + std::to_string(imsMaxConnections),
         "ringdesk.ims.maxQueuedDocuments = " + std::to_string(imsMaxQueuedDocuments),
         "ringdesk.ims.aliveTimeoutMs = " + ms(im.aliveTimeout),
+        describeTls("ims", imsTls),
+        "ringdesk.tls.handshakeTimeoutMs = " + ms(tlsHandshakeTimeout),
         "ringdesk.http = " + httpEndpoint.host + ":" + std::to_string(httpEndpoint.port),
         "ringdesk.http.maxConnections = " + std::to_string(httpMaxConnections),
         "ringdesk.http.widgetDir = " + widgetDir,

@@ -4,6 +4,7 @@
 
 #include "server/core/core_settings.h"
 #include "server/core/im_directory.h"
+#include "server/tls/certificate_files.h"
 
 #include <Poco/Util/AbstractConfiguration.h>
 
@@ -16,6 +17,15 @@ struct Endpoint
 {
     std::string host;
     int port = 0; // 0: any free port (the ready file tells which)
+};
+
+/// A TLS port beside an endpoint's plain port (docs/configuration.md, "TLS").
+struct TlsEndpoint
+{
+    bool enabled = false;
+    Endpoint endpoint;        // the plain endpoint's host, ringdesk.<endpoint>.tlsPort
+    tls::CertificateFiles files;
+    bool selfSigned = false;  // no files configured: the generated pair in the data folder
 };
 
 struct ServerSettings
@@ -43,6 +53,10 @@ struct ServerSettings
     std::size_t imsMaxDocumentBytes = 0;
     int imsMaxConnections = 0;
     std::size_t imsMaxQueuedDocuments = 0;
+
+    TlsEndpoint operatorTls;
+    TlsEndpoint imsTls;
+    core::Duration tlsHandshakeTimeout{10000};
 
     core::CoreSettings core;
     core::ImSettings im;
