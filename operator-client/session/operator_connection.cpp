@@ -50,8 +50,11 @@ void OperatorConnection::connect(const std::string& host, std::uint16_t port,
         throw std::logic_error("OperatorConnection::connect() called twice; use a new object");
     used_ = true;
     peer_ = host + ":" + std::to_string(port);
+    if (options_.tls)
+        socket_ = connectTls(host, port, *options_.tls, timeout);
     try {
-        socket_.connect(Poco::Net::SocketAddress(host, port), toTimespan(timeout));
+        if (!options_.tls)
+            socket_.connect(Poco::Net::SocketAddress(host, port), toTimespan(timeout));
         socket_.setNoDelay(true);
     } catch (const Poco::Exception& e) {
         socket_.close();
@@ -124,7 +127,10 @@ std::optional<nlchat::Packet> OperatorConnection::receiveFromSocket(Clock::time_
             throw ConnectionError("not connected to " + (peer_.empty() ? std::string("a server") : peer_));
         int received = 0;
         try {
-            if (!socket_.poll(toTimespan(deadline - Clock::now()), Poco::Net::Socket::SELECT_READ))
+            // TLS: a record already read may hold more than the last read took.
+            const bool buffered = options_.tls && socket_.available() > 0;
+            if (!buffered &&
+                !socket_.poll(toTimespan(deadline - Clock::now()), Poco::Net::Socket::SELECT_READ))
                 return std::nullopt;
             received = socket_.receiveBytes(buffer_.data(), static_cast<int>(buffer_.size()));
         } catch (const Poco::Exception& e) {

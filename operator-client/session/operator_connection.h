@@ -6,6 +6,8 @@
 //
 // Not thread-safe: one thread owns a connection (the integration tests run one per thread).
 
+#include "operator-client/session/connection_error.h"
+#include "operator-client/session/tls_client.h"
 #include "protocol/limits.h"
 #include "protocol/line_framer.h"
 #include "protocol/nlchat_packet.h"
@@ -18,21 +20,11 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace ringdesk::operator_client {
-
-/// The transport failed: the connection could not be opened, the server closed or reset it,
-/// a write failed, or an awaited answer did not come in time. The connection is closed when
-/// this is thrown (except for a login timeout, see OperatorConnection::login()).
-class ConnectionError : public std::runtime_error
-{
-public:
-    using std::runtime_error::runtime_error;
-};
 
 /// The keys of raw mode (spec 1.2.1). With them, every packet this client sends is a raw
 /// envelope sealed for `serverKey` and addressed "alice"; the server then answers in raw
@@ -56,6 +48,8 @@ struct ConnectionOptions
     bool answerProbes = true;
     /// Longest accepted line from the server, bytes (without '\n').
     std::size_t maxLineBytes = protocol::limits::kMaxOperatorLineBytes;
+    /// TLS (the server's ringdesk.operator.tlsPort) when set; plain TCP otherwise.
+    std::optional<TlsOptions> tls = std::nullopt;
 };
 
 class OperatorConnection
@@ -69,10 +63,12 @@ public:
     OperatorConnection& operator=(const OperatorConnection&) = delete;
 
     /// Opens the TCP connection to `host`:`port` within `timeout` (DNS resolution included
-    /// but not bounded by it). Sets TCP_NODELAY: packets are small and interactive. The server
-    /// greets with `server_online` (1.1.12), which receive() returns like any packet.
-    /// One connection per object: a reconnect uses a new object.
-    /// Throws ConnectionError naming host and port when the connection cannot be made, and
+    /// but not bounded by it); with options.tls also completes the TLS handshake and verifies
+    /// the server's certificate within it (see connectTls()). Sets TCP_NODELAY: packets are
+    /// small and interactive. The server greets with `server_online` (1.1.12), which
+    /// receive() returns like any packet. One connection per object: a reconnect uses a new
+    /// object. Throws ConnectionError naming host and port when the connection cannot be
+    /// made, TlsVerificationError when the server's certificate is refused, and
     /// std::logic_error when connect() was called before on this object.
     void connect(const std::string& host, std::uint16_t port, std::chrono::milliseconds timeout);
 
@@ -123,7 +119,8 @@ public:
                         std::chrono::milliseconds timeout);
 
     /// The socket, for waiting on it together with other sockets (Poco::Net::Socket::select).
-    /// Read through receive() only.
+    /// Read through receive() only, and call receive(0) until it returns std::nullopt
+    /// before waiting: with TLS, decrypted bytes can be waiting that select() does not see.
     const Poco::Net::StreamSocket& socket() const noexcept { return socket_; }
 
     /// Closes the connection (no `disconnect` packet is sent; send one first for a deliberate

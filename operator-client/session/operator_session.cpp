@@ -147,13 +147,17 @@ void OperatorSession::run()
         bool loggedIn = false; // set by serve() as soon as the login succeeded, kept if it throws
         {
             OperatorConnection connection(ConnectionOptions{settings_.uuid, settings_.encryption, true,
-                                                            protocol::limits::kMaxOperatorLineBytes});
+                                                            protocol::limits::kMaxOperatorLineBytes,
+                                                            settings_.tls});
             try {
                 connection.connect(settings_.host, settings_.port, settings_.connectTimeout);
                 logger_.information("connected to %s:%hu as %s", settings_.host, settings_.port,
                                     settings_.username);
                 emit(Connected{});
                 outcome = serve(connection, loggedIn);
+            } catch (const TlsVerificationError& e) {
+                // The same certificate would be refused again: stop rather than retry.
+                outcome = {e.what(), false};
             } catch (const ConnectionError& e) {
                 outcome.reason = e.what();
             } catch (const protocol::ProtocolError& e) {

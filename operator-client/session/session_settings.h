@@ -13,9 +13,13 @@ namespace ringdesk::operator_client {
 
 struct SessionSettings
 {
-    /// The server's operator endpoint (ringdesk.operator.host/port, default port 7010).
+    /// The server's operator endpoint (ringdesk.operator.host/port, default port 7010; with
+    /// TLS its ringdesk.operator.tlsPort, default 7020).
     std::string host = "localhost";
     std::uint16_t port = 7010;
+    /// TLS when set (docs/protocol.md, "TLS"); a refused certificate ends the session
+    /// (ConnectionLost without retry) instead of reconnecting.
+    std::optional<TlsOptions> tls;
     /// The operator's account (docs/protocol.md, `login`).
     std::string username;
     std::string password;

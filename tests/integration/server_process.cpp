@@ -83,6 +83,8 @@ std::string ServerProcess::file(const std::string& name) const
     return Poco::Path(Poco::Path(dataDir_), name).toString();
 }
 
+void ServerProcess::enableTls() { tls_ = true; }
+
 void ServerProcess::define(const std::string& key, const std::string& value)
 {
     defines_.push_back(key + "=" + value);
@@ -118,6 +120,12 @@ void ServerProcess::start(std::chrono::milliseconds timeout)
                                   "--ready-file=" + readyFile};
     for (const std::string& define : defines_)
         args.push_back("-D" + define);
+    if (tls_) {
+        args.push_back("-Dringdesk.operator.tls.enable=true");
+        args.push_back("-Dringdesk.operator.tlsPort=" + std::to_string(operatorTlsPort_));
+        args.push_back("-Dringdesk.ims.tls.enable=true");
+        args.push_back("-Dringdesk.ims.tlsPort=" + std::to_string(imsTlsPort_));
+    }
 
     output_ = std::make_unique<Poco::Pipe>();
     handle_ = std::make_unique<Poco::ProcessHandle>(
@@ -138,6 +146,8 @@ void ServerProcess::start(std::chrono::milliseconds timeout)
             operatorPort_ = static_cast<std::uint16_t>(ready->getValue<int>("operator_port"));
             httpPort_ = static_cast<std::uint16_t>(ready->getValue<int>("http_port"));
             imsPort_ = static_cast<std::uint16_t>(ready->getValue<int>("ims_port"));
+            operatorTlsPort_ = static_cast<std::uint16_t>(ready->optValue<int>("operator_tls_port", 0));
+            imsTlsPort_ = static_cast<std::uint16_t>(ready->optValue<int>("ims_tls_port", 0));
             return;
         }
         if (const int code = handle_->tryWait(); code != -1) {

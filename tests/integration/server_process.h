@@ -34,6 +34,12 @@ public:
     /// 127.0.0.1 only.
     void define(const std::string& key, const std::string& value);
 
+    /// Turns on TLS for the operator and IMS endpoints from the next start() on, on free ports
+    /// beside the plain ones (ringdesk.operator/ims.tls.enable and tlsPort), with the
+    /// self-signed certificate the server creates in the data folder (tlsCertificateFile())
+    /// unless define() names other files.
+    void enableTls();
+
     /// Creates an operator account with ringdesk-admin (`user add`) and 1 000 PBKDF2 iterations,
     /// so that logins in tests are fast. Works whether or not the server runs.
     /// Throws std::runtime_error with the tool's output when it fails.
@@ -56,6 +62,13 @@ public:
     std::uint16_t operatorPort() const { return operatorPort_; }
     std::uint16_t httpPort() const { return httpPort_; }
     std::uint16_t imsPort() const { return imsPort_; }
+    /// The TLS ports from the ready file; 0 while TLS is off.
+    std::uint16_t operatorTlsPort() const { return operatorTlsPort_; }
+    std::uint16_t imsTlsPort() const { return imsTlsPort_; }
+    /// The certificate the server generates at its first start with TLS (tls_certificate.pem).
+    std::string tlsCertificateFile() const { return file("tls_certificate.pem"); }
+    /// Its private key (tls_key.pem).
+    std::string tlsPrivateKeyFile() const { return file("tls_key.pem"); }
     const std::string& dataDir() const { return dataDir_; }
     /// The SQLite file in the data folder (ringdesk.db).
     std::string databasePath() const { return file("ringdesk.db"); }
@@ -78,6 +91,9 @@ private:
     std::uint16_t operatorPort_ = 0;
     std::uint16_t httpPort_ = 0;
     std::uint16_t imsPort_ = 0;
+    bool tls_ = false;
+    std::uint16_t operatorTlsPort_ = 0;
+    std::uint16_t imsTlsPort_ = 0;
     int lastExitCode_ = 0;
 };
 
