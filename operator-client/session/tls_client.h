@@ -1,6 +1,6 @@
 #pragma once
-// The client side of TLS for the operator endpoint (docs/protocol.md, "TLS"), with POCO
-// NetSSL: TLS 1.2 or newer, the server's certificate verified against the system's
+// The client side of TLS for Ringdesk's TCP endpoints (operator: docs/protocol.md, "TLS";
+// IMS: docs/ims.md), with POCO NetSSL: TLS 1.2 or newer, the server's certificate verified against the system's
 // certificate authorities or a given file, and its name checked against the host connected to.
 
 #include "operator-client/session/connection_error.h"

@@ -11,6 +11,11 @@ using Clock = std::chrono::steady_clock;
 
 ImsClient::ImsClient(std::uint16_t port) : socket_(Poco::Net::SocketAddress("127.0.0.1", port)) {}
 
+ImsClient::ImsClient(std::uint16_t port, const operator_client::TlsOptions& tls)
+    : socket_(operator_client::connectTls("127.0.0.1", port, tls, std::chrono::seconds(10)))
+{
+}
+
 void ImsClient::send(const std::string& documents) { socket_.sendBytes(documents.data(), static_cast<int>(documents.size())); }
 
 std::optional<std::string> ImsClient::next(std::chrono::milliseconds timeout)
@@ -25,7 +30,8 @@ std::optional<std::string> ImsClient::next(std::chrono::milliseconds timeout)
         const auto left = std::chrono::duration_cast<std::chrono::microseconds>(deadline - Clock::now());
         if (left.count() <= 0)
             throw std::runtime_error("no document from the server within the timeout");
-        if (!socket_.poll(Poco::Timespan(left.count()), Poco::Net::Socket::SELECT_READ))
+        // With TLS, decrypted bytes may wait in the socket while the descriptor shows nothing.
+        if (socket_.available() <= 0 && !socket_.poll(Poco::Timespan(left.count()), Poco::Net::Socket::SELECT_READ))
             continue;
         int received = 0;
         try {

@@ -2,6 +2,7 @@
 // A scripted IMS client for the tests against the real ringdesk-server: sends documents and reads
 // the server's documents one by one, with deadlines (never a fixed sleep).
 
+#include "operator-client/session/tls_client.h"
 #include "protocol/ims_stream_parser.h"
 
 #include <Poco/Net/StreamSocket.h>
@@ -16,7 +17,11 @@ namespace ringdesk::ims_tests {
 class ImsClient
 {
 public:
+    /// Connects to 127.0.0.1:`port`.
     explicit ImsClient(std::uint16_t port);
+    /// Connects to 127.0.0.1:`port` with TLS (the server's ringdesk.ims.tlsPort), trusting
+    /// `tls`; throws operator_client::ConnectionError / TlsVerificationError as connectTls().
+    ImsClient(std::uint16_t port, const operator_client::TlsOptions& tls);
     void send(const std::string& documents);
     /// The next whole document from the server, waiting up to `timeout`; nullopt when the server
     /// closed the connection. Throws std::runtime_error on timeout.
