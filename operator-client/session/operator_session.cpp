@@ -1,6 +1,7 @@
 #include "operator-client/session/operator_session.h"
 
 #include "operator-client/session/backoff.h"
+#include "operator-client/session/server_key.h"
 #include "operator-client/session/timespan.h"
 #include "protocol/limits.h"
 #include "protocol/protocol_error.h"
@@ -145,7 +146,9 @@ void OperatorSession::run()
         emit(Connecting{settings_.host, settings_.port, ++attempt});
         Outcome outcome;
         bool loggedIn = false; // set by serve() as soon as the login succeeded, kept if it throws
-        {
+        if (std::optional<Outcome> unprepared = prepareRawMode()) {
+            outcome = std::move(*unprepared);
+        } else {
             OperatorConnection connection(ConnectionOptions{settings_.uuid, settings_.encryption, true,
                                                             protocol::limits::kMaxOperatorLineBytes,
                                                             settings_.tls});
@@ -197,6 +200,25 @@ void OperatorSession::run()
     }
     events_.release();
     emit(ConnectionLost{"disconnected", std::nullopt});
+}
+
+std::optional<OperatorSession::Outcome> OperatorSession::prepareRawMode()
+{
+    if (settings_.encryption || !settings_.rawMode)
+        return std::nullopt;
+    try {
+        protocol::RsaPublicKey serverKey =
+            settings_.rawMode->serverKey
+                ? *settings_.rawMode->serverKey
+                : fetchServerKey(settings_.host, settings_.rawMode->httpPort, settings_.connectTimeout);
+        logger_.information("raw mode with the server key %s", serverKey.fingerprint());
+        settings_.encryption = Encryption{protocol::RsaPrivateKey::generate(2048), std::move(serverKey)};
+        return std::nullopt;
+    } catch (const ConnectionError& e) {
+        return Outcome{std::string("cannot fetch the server's public key: ") + e.what(), true};
+    } catch (const protocol::ProtocolError& e) {
+        return Outcome{std::string("the server's public key is not usable: ") + e.what(), false};
+    }
 }
 
 bool OperatorSession::pause(milliseconds delay)

@@ -105,6 +105,9 @@ private:
         bool retry = true;
     };
 
+    /// Fills settings_.encryption from settings_.rawMode when needed; the outcome of the
+    /// attempt when that failed (a key that cannot be fetched is retried, an unusable one not).
+    std::optional<Outcome> prepareRawMode();
     void enqueue(Command command);
     void run();
     /// Runs one open connection until it ends; throws ConnectionError / ProtocolError when

@@ -25,6 +25,17 @@ struct SessionSettings
     std::string password;
     /// Raw mode (spec 1.2.1) when set; plain packets otherwise.
     std::optional<Encryption> encryption;
+    /// Raw mode prepared on the session thread before the first connection, so that the
+    /// caller never waits for it: a 2048-bit client key pair is generated, and the server's
+    /// public key is `serverKey` or, when that is empty, fetched from
+    /// http://host:httpPort/keys/server.pem (server_key.h; the fetch is retried like a
+    /// connection). Ignored when `encryption` is set.
+    struct RawModeSetup
+    {
+        std::optional<protocol::RsaPublicKey> serverKey;
+        std::uint16_t httpPort = 8080; // ringdesk.http.port
+    };
+    std::optional<RawModeSetup> rawMode;
     /// This client's UUID (spec 1.1.6), kept across reconnects; empty: a random one.
     std::string uuid;
 

@@ -3,10 +3,8 @@
 // raw mode inside TLS, and the refusals: a certificate from another server, the system's
 // authorities for a self-signed server, TLS spoken to the plain port, and a handshake that
 // never gets an answer; a certificate that does not name the address connected to.
-#include "client_keys.h"
 #include "operator-client/session/operator_connection.h"
 #include "operator-client/session/operator_session.h"
-#include "operator-client/session/server_key.h"
 #include "server_process.h"
 #include "test_peers.h"
 #include "waits.h"
@@ -67,8 +65,8 @@ public:
         CPPUNIT_ASSERT(server_->operatorTlsPort() != 0);
         CPPUNIT_ASSERT(server_->operatorTlsPort() != server_->operatorPort());
         SessionSettings settings = tlsSettings(*server_, server_->tlsCertificateFile());
-        settings.encryption =
-            Encryption{clientKey2048(0), fetchServerKey(kHost, server_->httpPort(), kDeadline)};
+        // Raw mode set up by the session: its key pair generated, the server's key fetched.
+        settings.rawMode = SessionSettings::RawModeSetup{std::nullopt, server_->httpPort()};
         OperatorSession session(settings, [] {});
         session.start();
         awaitEvent<Connecting>(session);
