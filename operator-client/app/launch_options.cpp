@@ -19,11 +19,30 @@ std::optional<std::string> valueOf(std::string_view arg, std::string_view name)
 LaunchOptions parseLaunchOptions(const std::vector<std::string>& args)
 {
     LaunchOptions options;
+    std::optional<std::string> serverText; // parsed once --tls is known: it sets the default port
     for (const std::string& arg : args) {
         if (auto server = valueOf(arg, "--server")) {
-            options.server = parseServerAddress(*server);
-            if (!options.server)
-                throw std::invalid_argument("--server wants HOST:PORT, got \"" + *server + "\"");
+            serverText = *server;
+        } else if (auto ca = valueOf(arg, "--tls-ca")) {
+            if (ca->empty())
+                throw std::invalid_argument("--tls-ca wants a certificate file");
+            options.tlsCaFile = *ca;
+            options.tls = true;
+        } else if (auto key = valueOf(arg, "--server-key")) {
+            if (key->empty())
+                throw std::invalid_argument("--server-key wants a public key file");
+            options.serverKeyFile = *key;
+            options.raw = true;
+        } else if (auto port = valueOf(arg, "--http-port")) {
+            // A valid port is exactly what a server address with it parses to.
+            const auto parsed = parseServerAddress("host:" + *port);
+            if (!parsed)
+                throw std::invalid_argument("--http-port wants a port 1..65535, got \"" + *port + "\"");
+            options.httpPort = parsed->port;
+        } else if (arg == "--tls") {
+            options.tls = true;
+        } else if (arg == "--raw") {
+            options.raw = true;
         } else if (auto user = valueOf(arg, "--user")) {
             options.user = *user;
         } else if (auto password = valueOf(arg, "--password")) {
@@ -49,15 +68,51 @@ LaunchOptions parseLaunchOptions(const std::vector<std::string>& args)
             throw std::invalid_argument("unknown option \"" + arg + "\" (see --help)");
         }
     }
+    if (serverText) {
+        options.server = parseServerAddress(*serverText, options.tls ? kDefaultOperatorTlsPort : kDefaultOperatorPort);
+        if (!options.server)
+            throw std::invalid_argument("--server wants HOST:PORT, got \"" + *serverText + "\"");
+    }
     if (options.autoLogin && (!options.server || options.user.empty() || options.password.empty()))
         throw std::invalid_argument("--auto-login needs --server, --user and --password");
     return options;
 }
 
+LoginDetails applyLaunchOptions(LoginDetails details, const LaunchOptions& options)
+{
+    if (options.server)
+        details.server = *options.server;
+    if (!options.user.empty())
+        details.user = options.user;
+    if (!options.password.empty())
+        details.password = options.password;
+    if (options.tls) {
+        details.tls = true;
+        if (!options.tlsCaFile.empty())
+            details.tlsCaFile = options.tlsCaFile;
+    }
+    if (options.raw) {
+        details.raw = true;
+        if (!options.serverKeyFile.empty())
+            details.serverKeyFile = options.serverKeyFile;
+    }
+    if (options.httpPort)
+        details.httpPort = *options.httpPort;
+    return details;
+}
+
 std::string launchOptionsHelp()
 {
     return "Usage: ringdesk-operator [options]\n"
-           "  --server=HOST:PORT     the server's operator endpoint (fills the login dialog)\n"
+           "  --server=HOST:PORT     the server's operator endpoint (fills the login dialog;\n"
+           "                         default port 7010, 7020 with --tls)\n"
+           "  --tls                  connect with TLS\n"
+           "  --tls-ca=FILE          trust the certificates in FILE (e.g. a self-signed server's\n"
+           "                         tls_certificate.pem) instead of the system's; implies --tls\n"
+           "  --raw                  RSA raw mode: every packet sealed with RSA (spec 1.2)\n"
+           "  --server-key=FILE      the server's public key for raw mode (its server_key.pub.pem)\n"
+           "                         instead of fetching it over HTTP; implies --raw\n"
+           "  --http-port=PORT       the server's HTTP port, where raw mode fetches the key (8080)\n"
            "  --user=NAME            the operator's user name\n"
            "  --password=SECRET      the password (never remembered)\n"
            "  --auto-login           log in without showing the login dialog\n"

@@ -3,8 +3,10 @@
 // optional: without options the app shows its login dialog. The automation options exist for
 // the GUI test (tests/gui/): they drive the same handlers the buttons call.
 
+#include "operator-client/app/login_details.h"
 #include "operator-client/app/server_address.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,8 +15,20 @@ namespace ringdesk::operator_app {
 
 struct LaunchOptions
 {
-    /// --server=HOST:PORT: fills the login dialog (overrides the remembered server).
+    /// --server=HOST:PORT: fills the login dialog (overrides the remembered server). Without
+    /// a port: kDefaultOperatorTlsPort with --tls, kDefaultOperatorPort otherwise.
     std::optional<ServerAddress> server;
+    /// --tls: connect with TLS (ticks "Use TLS"). --tls-ca=FILE: trust the certificates in
+    /// FILE instead of the system's authorities (a self-signed server's certificate); implies
+    /// --tls.
+    bool tls = false;
+    std::string tlsCaFile;
+    /// --raw: RSA raw mode (spec 1.2). --server-key=FILE: the server's public key (PEM) for
+    /// it, instead of fetching it from the server's HTTP port; implies --raw.
+    bool raw = false;
+    std::string serverKeyFile;
+    /// --http-port=PORT: the server's HTTP port, where raw mode fetches its key (default 8080).
+    std::optional<std::uint16_t> httpPort;
     /// --user=NAME and --password=SECRET: fill the login dialog. The password given here is
     /// never written to the configuration.
     std::string user;
@@ -38,9 +52,13 @@ struct LaunchOptions
 };
 
 /// Parses `args` (without the program name). Throws std::invalid_argument naming the first
-/// unknown option, an option missing its value, or an unusable --server; also when
-/// --auto-login lacks --server, --user or --password.
+/// unknown option, an option missing its value, an unusable --server or --http-port; also
+/// when --auto-login lacks --server, --user or --password.
 LaunchOptions parseLaunchOptions(const std::vector<std::string>& args);
+
+/// `details` (remembered or default) with what `options` set on the command line applied:
+/// server, user, password, TLS and raw mode choices (options only switch TLS and raw mode on).
+LoginDetails applyLaunchOptions(LoginDetails details, const LaunchOptions& options);
 
 /// One line per option, for --help.
 std::string launchOptionsHelp();

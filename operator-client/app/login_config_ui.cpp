@@ -10,6 +10,11 @@ constexpr const char* kServerKey = "/Login/Server";
 constexpr const char* kUserKey = "/Login/User";
 constexpr const char* kRememberKey = "/Login/RememberPassword";
 constexpr const char* kPasswordKey = "/Login/Password";
+constexpr const char* kTlsKey = "/Login/Tls";
+constexpr const char* kTlsCaFileKey = "/Login/TlsCaFile";
+constexpr const char* kRawKey = "/Login/Raw";
+constexpr const char* kServerKeyFileKey = "/Login/ServerKeyFile";
+constexpr const char* kHttpPortKey = "/Login/HttpPort";
 
 } // namespace
 
@@ -28,10 +33,17 @@ LoginConfig::~LoginConfig() = default;
 LoginDetails LoginConfig::load() const
 {
     LoginDetails details;
-    if (const auto server = parseServerAddress(config_->Read(kServerKey, "localhost").utf8_string()))
+    details.tls = config_->ReadBool(kTlsKey, false);
+    details.tlsCaFile = config_->Read(kTlsCaFileKey, "").utf8_string();
+    details.raw = config_->ReadBool(kRawKey, false);
+    details.serverKeyFile = config_->Read(kServerKeyFileKey, "").utf8_string();
+    const long httpPort = config_->ReadLong(kHttpPortKey, kDefaultHttpPort);
+    details.httpPort = httpPort > 0 && httpPort <= 65535 ? static_cast<std::uint16_t>(httpPort) : kDefaultHttpPort;
+    if (const auto server = parseServerAddress(config_->Read(kServerKey, "localhost").utf8_string(),
+                                               details.tls ? kDefaultOperatorTlsPort : kDefaultOperatorPort))
         details.server = *server;
     else
-        details.server.host = "localhost";
+        details.server = {"localhost", details.tls ? kDefaultOperatorTlsPort : kDefaultOperatorPort};
     details.user = config_->Read(kUserKey, "").utf8_string();
     details.rememberPassword = config_->ReadBool(kRememberKey, false);
     if (details.rememberPassword)
@@ -44,6 +56,11 @@ void LoginConfig::save(const LoginDetails& details)
     config_->Write(kServerKey, wxString::FromUTF8(formatServerAddress(details.server)));
     config_->Write(kUserKey, wxString::FromUTF8(details.user));
     config_->Write(kRememberKey, details.rememberPassword);
+    config_->Write(kTlsKey, details.tls);
+    config_->Write(kTlsCaFileKey, wxString::FromUTF8(details.tlsCaFile));
+    config_->Write(kRawKey, details.raw);
+    config_->Write(kServerKeyFileKey, wxString::FromUTF8(details.serverKeyFile));
+    config_->Write(kHttpPortKey, static_cast<long>(details.httpPort));
     if (details.rememberPassword)
         config_->Write(kPasswordKey, wxString::FromUTF8(details.password));
     else

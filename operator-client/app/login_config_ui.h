@@ -1,8 +1,8 @@
 #pragma once
-// What the login dialog fills in, and what of it is remembered between runs (wxConfig): the
-// server and the user always, the password only when "remember password" is ticked.
+// What of the login details is remembered between runs (wxConfig): server, user, TLS and raw
+// mode choices always, the password only when "remember password" is ticked.
 
-#include "operator-client/app/server_address.h"
+#include "operator-client/app/login_details.h"
 
 #include <memory>
 #include <string>
@@ -10,17 +10,6 @@
 class wxConfigBase;
 
 namespace ringdesk::operator_app {
-
-struct LoginDetails
-{
-    ServerAddress server;
-    std::string user;
-    std::string password;
-    /// TLS to the operator endpoint. The session library has no TLS yet: always false, the
-    /// dialog shows the option disabled (docs/operator-app.md).
-    bool tls = false;
-    bool rememberPassword = false;
-};
 
 class LoginConfig
 {
@@ -32,7 +21,8 @@ public:
 
     /// The remembered details; the password is empty unless it was remembered.
     LoginDetails load() const;
-    /// Remembers server, user and the remember-password choice; the password only with
+    /// Remembers server, user, the TLS and raw mode choices with their files and the
+    /// remember-password choice; the password only with
     /// details.rememberPassword (otherwise a remembered one is deleted). Flushes at once.
     void save(const LoginDetails& details);
 

@@ -1,11 +1,13 @@
 #pragma once
-// The login dialog: server (host:port), TLS, user, password, "remember password".
+// The login dialog: server (host:port), TLS with the certificate to trust, RSA raw mode with
+// the server's key, user, password, "remember password" (docs/operator-app.md, "Logging in").
 
 #include "operator-client/app/login_config_ui.h"
 
 #include <wx/dialog.h>
 
 class wxCheckBox;
+class wxFilePickerCtrl;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -23,10 +25,17 @@ public:
 
 private:
     void onOk(wxCommandEvent& event);
+    /// Enables the file pickers of the ticked options.
+    void updateEnabled();
+    /// Switches a default port in the server field to the other mode's default.
+    void onTlsToggled();
 
     LoginDetails details_;
     wxTextCtrl* server_;
     wxCheckBox* tls_;
+    wxFilePickerCtrl* tlsCaFile_;
+    wxCheckBox* raw_;
+    wxFilePickerCtrl* serverKeyFile_;
     wxTextCtrl* user_;
     wxTextCtrl* password_;
     wxCheckBox* remember_;

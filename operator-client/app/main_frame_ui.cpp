@@ -157,14 +157,9 @@ void MainFrame::logIn(const LoginDetails& details)
     session_.reset();
     connection_ = ConnectionStatus();
 
-    SessionSettings settings;
-    settings.host = details.server.host;
-    settings.port = details.server.port;
-    settings.username = details.user;
-    settings.password = details.password;
     pump_ = EventPump::create(this, [this] { drainEvents(); });
     try {
-        session_ = std::make_unique<OperatorSession>(std::move(settings), pump_->notifier());
+        session_ = std::make_unique<OperatorSession>(sessionSettingsFor(details), pump_->notifier());
     } catch (const std::invalid_argument& error) {
         CallAfter([this, why = std::string(error.what())] { promptLogIn(why); });
         return;

@@ -36,13 +36,7 @@ bool OperatorApp::OnInit()
     wxImage::AddHandler(new wxPNGHandler);
     config_ = std::make_unique<LoginConfig>(options.configFile);
 
-    LoginDetails details = config_->load();
-    if (options.server)
-        details.server = *options.server;
-    if (!options.user.empty())
-        details.user = options.user;
-    if (!options.password.empty())
-        details.password = options.password;
+    LoginDetails details = applyLaunchOptions(config_->load(), options);
 
     if (!options.autoLogin) {
         LoginDialog dialog(nullptr, details, {});

@@ -25,10 +25,11 @@ std::optional<std::uint16_t> parsePort(std::string_view text)
 
 } // namespace
 
-std::optional<ServerAddress> parseServerAddress(std::string_view text)
+std::optional<ServerAddress> parseServerAddress(std::string_view text, std::uint16_t defaultPort)
 {
     text = trim(text);
     ServerAddress address;
+    address.port = defaultPort;
     std::string_view portText;
     if (!text.empty() && text.front() == '[') {
         const auto close = text.find(']');

@@ -8,8 +8,10 @@
 
 namespace ringdesk::operator_app {
 
-/// The operator endpoint's default port (ringdesk.operator.port, docs/configuration.md).
+/// The operator endpoint's default ports (ringdesk.operator.port and ringdesk.operator.tlsPort,
+/// docs/configuration.md).
 inline constexpr std::uint16_t kDefaultOperatorPort = 7010;
+inline constexpr std::uint16_t kDefaultOperatorTlsPort = 7020;
 
 struct ServerAddress
 {
@@ -18,9 +20,10 @@ struct ServerAddress
 };
 
 /// Parses "host", "host:port", "[v6-address]" or "[v6-address]:port" (surrounding blanks
-/// ignored). A missing port is kDefaultOperatorPort. Returns std::nullopt for an empty host,
-/// a port that is not a number in 1..65535, or an unclosed '['.
-std::optional<ServerAddress> parseServerAddress(std::string_view text);
+/// ignored). A missing port is `defaultPort` (kDefaultOperatorTlsPort for TLS). Returns
+/// std::nullopt for an empty host, a port that is not a number in 1..65535, or an unclosed '['.
+std::optional<ServerAddress> parseServerAddress(std::string_view text,
+                                                std::uint16_t defaultPort = kDefaultOperatorPort);
 
 /// The address as parseServerAddress() reads it back ("host:port", "[v6]:port").
 std::string formatServerAddress(const ServerAddress& address);

@@ -39,6 +39,7 @@ class OperatorAppTest : public CppUnit::TestFixture
 {
     CPPUNIT_TEST_SUITE(OperatorAppTest);
     CPPUNIT_TEST(testRingAcceptAndChat);
+    CPPUNIT_TEST(testTlsAndRawModeFromTheCommandLine);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -102,6 +103,47 @@ public:
         server.start();
         app.awaitPrefix("trace: logged-in alice", kDeadline);
         app.awaitPrefix("trace: chat-resumed " + id, kDeadline);
+    }
+
+    void testTlsAndRawModeFromTheCommandLine()
+    {
+        integration::ServerProcess server;
+        server.enableTls();
+        server.addUser("alice", "secret", "Alice");
+        server.start();
+        XvfbDisplay display;
+        const std::string config = "--config-file=" + Poco::Path(server.dataDir(), "operator.ini").toString();
+        const std::string address = "--server=127.0.0.1:" + std::to_string(server.operatorTlsPort());
+
+        // Trusting another server's certificate: refused, with the reason, and no retry.
+        {
+            integration::ServerProcess other;
+            other.enableTls();
+            other.start();
+            AppProcess app(RINGDESK_OPERATOR_BIN,
+                           {address, "--tls-ca=" + other.tlsCertificateFile(), "--user=alice", "--password=secret",
+                            "--auto-login", "--trace", config},
+                           display.name());
+            const std::string lost = app.awaitPrefix("trace: connection-lost", kDeadline);
+            CPPUNIT_ASSERT_MESSAGE(lost, lost.find("TLS certificate") != std::string::npos);
+        }
+
+        // The server's own certificate, and RSA raw mode inside TLS with the key fetched over HTTP.
+        AppProcess app(RINGDESK_OPERATOR_BIN,
+                       {address, "--tls-ca=" + server.tlsCertificateFile(), "--raw",
+                        "--http-port=" + std::to_string(server.httpPort()), "--user=alice", "--password=secret",
+                        "--auto-login", "--auto-accept-ring", config},
+                       display.name());
+        app.awaitPrefix("trace: logged-in alice", kDeadline);
+        integration::VisitorClient visitor("127.0.0.1", server.httpPort());
+        visitor.send(visitor::Hello{"", 0, "Bob", "https://shop.example/checkout"});
+        awaitMessage<visitor::Welcome>(visitor);
+        visitor.send(visitor::SendMsg{"Is this private?"});
+        const std::string shown = app.awaitPrefix("trace: ring-shown ", kDeadline);
+        CPPUNIT_ASSERT_MESSAGE(shown, shown.find("Bob: Is this private?") != std::string::npos);
+        const auto connected = awaitMessage<visitor::StateChange>(
+            visitor, [](const visitor::StateChange& change) { return change.state == "connected"; });
+        CPPUNIT_ASSERT_EQUAL(std::string("Alice"), connected.operatorName);
     }
 };
 

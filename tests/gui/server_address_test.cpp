@@ -27,6 +27,10 @@ public:
     void testDefaultPort()
     {
         CPPUNIT_ASSERT_EQUAL(kDefaultOperatorPort, parseServerAddress("localhost")->port);
+        // With TLS the caller passes the TLS port's default; a given port always wins.
+        CPPUNIT_ASSERT_EQUAL(kDefaultOperatorTlsPort, parseServerAddress("localhost", kDefaultOperatorTlsPort)->port);
+        CPPUNIT_ASSERT_EQUAL(kDefaultOperatorTlsPort, parseServerAddress("[::1]", kDefaultOperatorTlsPort)->port);
+        CPPUNIT_ASSERT_EQUAL(std::uint16_t(7010), parseServerAddress("h:7010", kDefaultOperatorTlsPort)->port);
     }
 
     void testIpv6()
