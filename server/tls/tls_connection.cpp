@@ -31,9 +31,11 @@ public:
         } catch (const Poco::Exception&) {
             // Reset before we got here; the handshake below fails and says so.
         }
-        auto* impl = new TlsSocketImpl(socket(), context_);
-        const Poco::Net::StreamSocket tlsSocket(impl); // owns impl from here on
+        TlsSocketImpl* impl = nullptr;
+        Poco::Net::StreamSocket tlsSocket;
         try {
+            impl = new TlsSocketImpl(socket(), context_);
+            tlsSocket = Poco::Net::StreamSocket(impl); // owns impl from here on
             impl->handshake(handshakeTimeout_);
         } catch (const Poco::Exception& e) {
             logger_.notice("%s TLS handshake with %s failed: %s", endpointName_, peer, e.displayText());

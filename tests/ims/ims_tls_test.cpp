@@ -1,12 +1,14 @@
 // The IMS endpoint over TLS (docs/ims.md, "TLS") with a real socket against the real server:
 // LOGIN and MESSAGE between a TLS client and a plain one, handshakes that fail or never start
-// closing only their own connection, and the self-signed certificate created at first start.
+// closing only their own connection, the self-signed certificate created at first start, and
+// configured certificate files.
 #include "ims_client.h"
 #include "server_process.h"
 
 #include "server/tls/certificate_files.h"
 
 #include <Poco/File.h>
+#include <Poco/Path.h>
 
 #include <cppunit/extensions/HelperMacros.h>
 
@@ -37,6 +39,7 @@ class ImsTlsTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testLoginAndMessageBetweenTlsAndPlainClients);
     CPPUNIT_TEST(testFailedHandshakesCloseOnlyTheirConnection);
     CPPUNIT_TEST(testSelfSignedCertificateCreatedAtFirstStartAndKept);
+    CPPUNIT_TEST(testConfiguredCertificateFiles);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -124,6 +127,34 @@ public:
         server_->start();
         CPPUNIT_ASSERT_EQUAL(pem, fileText(server_->tlsCertificateFile()));
         ImsClient alice(server_->imsTlsPort(), trustServer());
+        CPPUNIT_ASSERT_EQUAL(std::string("<LOGIN user=\"alice\" result=\"1\"/>"), alice.login("alice", "pa"));
+    }
+
+    void testConfiguredCertificateFiles()
+    {
+        // A certificate and key of our own (here: the ones a first start generated, moved away).
+        server_->start();
+        server_->stop();
+        const std::string certificate = Poco::Path(server_->dataDir(), "desk_certificate.pem").toString();
+        const std::string key = Poco::Path(server_->dataDir(), "desk_key.pem").toString();
+        Poco::File(server_->tlsCertificateFile()).renameTo(certificate);
+        Poco::File(server_->tlsPrivateKeyFile()).renameTo(key);
+
+        // Only one of the two files: refused at start, naming both settings.
+        server_->define("ringdesk.ims.tls.certificateFile", certificate);
+        try {
+            server_->start();
+            CPPUNIT_FAIL("the server started with a certificate file but no key file");
+        } catch (const std::runtime_error& e) {
+            CPPUNIT_ASSERT_MESSAGE(e.what(), std::string(e.what()).find("must be set together") != std::string::npos);
+        }
+
+        server_->define("ringdesk.ims.tls.privateKeyFile", key);
+        server_->define("ringdesk.operator.tls.certificateFile", certificate);
+        server_->define("ringdesk.operator.tls.privateKeyFile", key);
+        server_->start();
+        CPPUNIT_ASSERT(!Poco::File(server_->tlsCertificateFile()).exists()); // nothing generated
+        ImsClient alice(server_->imsTlsPort(), operator_client::TlsOptions{certificate});
         CPPUNIT_ASSERT_EQUAL(std::string("<LOGIN user=\"alice\" result=\"1\"/>"), alice.login("alice", "pa"));
     }
 
