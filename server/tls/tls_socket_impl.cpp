@@ -28,7 +28,7 @@ std::string failureReason(int sslError, int systemError)
     }
     if (sslError == SSL_ERROR_SYSCALL)
         return systemError != 0 ? std::string("connection error: ") + std::strerror(systemError)
-                          : std::string("connection closed by the peer");
+                                : std::string("connection closed by the peer");
     return "TLS error " + std::to_string(sslError);
 }
 
