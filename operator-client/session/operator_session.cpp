@@ -35,6 +35,8 @@ SessionSettings checked(SessionSettings settings)
         throw std::invalid_argument("reconnectMax must not be below reconnectInitial");
     if (settings.maxQueuedEvents == 0)
         throw std::invalid_argument("maxQueuedEvents must be positive");
+    if (settings.rawMode && !settings.rawMode->serverKey && settings.rawMode->httpPort == 0)
+        throw std::invalid_argument("raw mode needs the server's key or its HTTP port");
     if (settings.uuid.empty())
         settings.uuid = randomUuid();
     return settings;

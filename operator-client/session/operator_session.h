@@ -43,7 +43,8 @@ public:
     /// is called on the session thread whenever an event lands in an empty queue; it must
     /// return quickly and must not call back into the session except pollEvent().
     /// Throws std::invalid_argument for unusable settings (empty host or user name, port 0,
-    /// a timeout <= 0, reconnectMax < reconnectInitial, maxQueuedEvents 0).
+    /// a timeout <= 0, reconnectMax < reconnectInitial, maxQueuedEvents 0, raw mode with
+    /// neither a server key nor an HTTP port).
     explicit OperatorSession(SessionSettings settings, std::function<void()> eventsAvailable = {});
 
     /// disconnect(), then waits for the session thread: at most about connectTimeout when a
