@@ -125,6 +125,8 @@ private:
     // operator extensions (im_operator_handlers.cpp)
     void sendFriendResult(ConnectionId connection, const char* action, const std::string& username,
                           ims::FriendResult result);
+    /// Sends `packet` to every operator session of `username` (none when offline).
+    void sendToOperators(const std::string& username, const nlchat::Packet& packet);
 
     ImSettings settings_;
     const Clock& clock_;

@@ -32,6 +32,8 @@ bool ImDirectory::operatorPacket(ConnectionId connection, const nlchat::Packet& 
         nlchat::Roster roster;
         for (const ims::FriendEntry& entry : friendList(user))
             roster.friends.push_back({entry.name, entry.status});
+        roster.invitedBy = store_.pendingInvitersOf(user);
+        roster.invited = store_.pendingInviteesOf(user);
         output_.sendToOperator(connection, roster);
         return true;
     }
@@ -44,19 +46,25 @@ bool ImDirectory::operatorPacket(ConnectionId connection, const nlchat::Packet& 
         const bool ok = store_.acceptFriend(user, accept->username);
         sendFriendResult(connection, nlchat::command::kFriendAccept, accept->username, done(ok));
         if (ok) {
+            // The inviter hears the answer first, then both see each other's status.
+            sendToOperators(accept->username, nlchat::FriendAccept{user});
             announceStatus(user);
             announceStatus(accept->username);
         }
         return true;
     }
     if (const auto* deny = std::get_if<nlchat::FriendDeny>(&packet)) {
-        sendFriendResult(connection, nlchat::command::kFriendDeny, deny->username,
-                         done(store_.denyFriend(user, deny->username)));
+        const bool ok = store_.denyFriend(user, deny->username);
+        sendFriendResult(connection, nlchat::command::kFriendDeny, deny->username, done(ok));
+        if (ok)
+            sendToOperators(deny->username, nlchat::FriendDeny{user});
         return true;
     }
     if (const auto* remove = std::get_if<nlchat::FriendDelete>(&packet)) {
-        sendFriendResult(connection, nlchat::command::kFriendDelete, remove->username,
-                         done(store_.deleteFriend(user, remove->username)));
+        const bool ok = store_.deleteFriend(user, remove->username);
+        sendFriendResult(connection, nlchat::command::kFriendDelete, remove->username, done(ok));
+        if (ok)
+            sendToOperators(remove->username, nlchat::FriendDelete{user});
         return true;
     }
     if (const auto* message = std::get_if<nlchat::TeamMsg>(&packet)) {
@@ -65,6 +73,15 @@ bool ImDirectory::operatorPacket(ConnectionId connection, const nlchat::Packet& 
         return true;
     }
     return false;
+}
+
+void ImDirectory::sendToOperators(const std::string& username, const nlchat::Packet& packet)
+{
+    // IMS has no such notice (its clients ask with FRIEND type="request"); offline users
+    // learn it from their next roster.
+    if (const auto online = users_.find(username); online != users_.end())
+        for (ConnectionId connection : online->second.operators)
+            output_.sendToOperator(connection, packet);
 }
 
 void ImDirectory::sendFriendResult(ConnectionId connection, const char* action,
