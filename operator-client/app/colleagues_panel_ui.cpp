@@ -59,12 +59,13 @@ ColleaguesPanel::ColleaguesPanel(wxWindow* parent, Actions actions)
     addButton_ = new wxButton(this, wxID_ANY, wxString::FromUTF8("A&dd colleague\u2026"));
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     list_->SetImageList(icons_, wxIMAGE_LIST_SMALL);
-    list_->AppendColumn("Colleague", wxLIST_FORMAT_LEFT, 120);
+    list_->AppendColumn("Colleague", wxLIST_FORMAT_LEFT, 110);
     list_->AppendColumn("Status", wxLIST_FORMAT_LEFT, 170);
-    acceptButton_ = new wxButton(this, wxID_ANY, "Acce&pt");
-    denyButton_ = new wxButton(this, wxID_ANY, "De&ny");
-    messageButton_ = new wxButton(this, wxID_ANY, "&Message");
-    removeButton_ = new wxButton(this, wxID_ANY, "&Remove");
+    // Compact buttons: the panel shares the top of the window with the rings.
+    acceptButton_ = new wxButton(this, wxID_ANY, "Acce&pt", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    denyButton_ = new wxButton(this, wxID_ANY, "De&ny", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    messageButton_ = new wxButton(this, wxID_ANY, "&Message", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    removeButton_ = new wxButton(this, wxID_ANY, "&Withdraw", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
 
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     bar->Add(title, 1, wxALIGN_CENTER_VERTICAL);

@@ -97,7 +97,7 @@ MainFrame::MainFrame(LaunchOptions options, LoginConfig& config)
              });
     top->SetMinimumPaneSize(200);
     top->SetSashGravity(1.0); // the rings list takes what the window gains
-    top->SplitVertically(rings_, colleaguesPanel_, -340);
+    top->SplitVertically(rings_, colleaguesPanel_, -310);
     chats_ = new wxNotebook(split, wxID_ANY);
     split->SetMinimumPaneSize(90);
     split->SplitHorizontally(top, chats_, 215);
@@ -476,7 +476,7 @@ void MainFrame::onTeamMessage(const TeamMessageReceived& message)
             screenshot("team-reply");
         });
     }
-    screenshot("team-message");
+    screenshot("team-msg");
 }
 
 TeamPanel* MainFrame::findTeam(const std::string& colleague) const
