@@ -268,18 +268,23 @@ void MainFrame::onLinkEvent(const Event& event)
     if (const auto* loggedIn = std::get_if<LoggedIn>(&event)) {
         trace_.write("logged-in " + loggedIn->username);
         if (wasReconnecting)
-            for (auto& [id, panel] : chatPanels_)
-                if (!panel->session().isEnded())
-                    panel->showNote("reconnected");
+            noteInOpenTabs("reconnected");
     } else if (const auto* lost = std::get_if<ConnectionLost>(&event)) {
         trace_.write("connection-lost " + lost->reason);
         if (wasOnline && lost->retryIn)
-            for (auto& [id, panel] : chatPanels_)
-                if (!panel->session().isEnded())
-                    panel->showNote("connection lost \u2014 reconnecting; messages you send are kept");
+            noteInOpenTabs("connection lost \u2014 reconnecting; messages you send are kept");
         if (!lost->retryIn && !connection_.refusal().empty() && !quitting_ && !options_.autoLogin)
             CallAfter([this] { promptLogIn(connection_.refusal()); });
     }
+}
+
+void MainFrame::noteInOpenTabs(const std::string& note)
+{
+    for (auto& [id, panel] : chatPanels_)
+        if (!panel->session().isEnded())
+            panel->showNote(note);
+    for (auto& [name, panel] : teamPanels_)
+        panel->showNote(note);
 }
 
 void MainFrame::onRingOffered(const nlchat::Ring& ring)

@@ -59,6 +59,8 @@ private:
     void drainEvents();
     void handle(const operator_client::Event& event);
     void onLinkEvent(const operator_client::Event& event);
+    /// Adds `note` to the transcript of every running chat and every team conversation.
+    void noteInOpenTabs(const std::string& note);
     void onRingOffered(const nlchat::Ring& ring);
     void onRingWon(const operator_client::RingWon& won);
     void onMessage(const operator_client::MessageReceived& message);

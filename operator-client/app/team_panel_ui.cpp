@@ -67,6 +67,11 @@ void TeamPanel::showDelivery(operator_client::TeamDelivery delivery)
         view_->appendNote(note);
 }
 
+void TeamPanel::showNote(const std::string& note)
+{
+    view_->appendNote(note);
+}
+
 void TeamPanel::showStatus(int status)
 {
     dot_->SetBitmap(dotFor(status));

@@ -39,6 +39,8 @@ public:
     void showMessage(const operator_client::TeamMessageReceived& message);
     /// What became of a message this operator sent: a note unless simply delivered.
     void showDelivery(operator_client::TeamDelivery delivery);
+    /// A note in the transcript (connection lost, reconnected).
+    void showNote(const std::string& note);
     /// The colleague's status changed (header dot and text, the offline notice).
     void showStatus(int status);
 
