@@ -431,7 +431,8 @@ void MainFrame::onColleagueEvent(const Event& event)
     std::string news; // for the status bar
     if (const auto* invitation = std::get_if<InvitationReceived>(&event)) {
         news = invitation->from + " invites you to be colleagues: Accept or Deny in the Colleagues list.";
-        RequestUserAttention(wxUSER_ATTENTION_INFO);
+        if (!IsShown() || IsIconized())
+            alert_->notify("Colleague invitation", news);
         trace_.write("invitation-received " + invitation->from);
     } else if (const auto* answer = std::get_if<InvitationAnswered>(&event)) {
         news = describeInvitationAnswer(*answer);
@@ -469,8 +470,8 @@ void MainFrame::onTeamMessage(const TeamMessageReceived& message)
     const bool visible = IsShown() && !IsIconized() && chats_->GetCurrentPage() == panel;
     panel->conversation().messageArrived(visible);
     updateTabTitle(panel);
-    if (!visible)
-        RequestUserAttention(wxUSER_ATTENTION_INFO);
+    if (!visible && presence_ != Presence::Busy) // Busy: the tab's marker only
+        alert_->notify("Team message from " + message.from, message.text);
     trace_.write("team-message-shown " + message.from + (message.offline ? " (offline) " : " ") + message.text);
     // Automation answers a colleague's first message that did not wait on the server, like an
     // operator who opens the tab and replies.
