@@ -7,9 +7,10 @@
 //
 // The owner talks to it in two directions and never blocks on the network:
 //  - commands (accept, sendMessage, sendChatState, endChat, setStatus, the colleague and team
-//    message commands, disconnect) may be called from any thread; they are queued and carried out on the session thread in call order. While
-//    the session is not logged in they wait in the queue and are sent after the next login
-//    (a message typed during a reconnect is not lost);
+//    message commands, disconnect) may be called from any thread; they are queued and carried
+//    out on the session thread in call order. While the session is not logged in they wait in
+//    the queue and are sent after the next login (a message typed during a reconnect is not
+//    lost);
 //  - the session reports through a notification queue of Event values (session_events.h),
 //    read with pollEvent()/waitEvent() from any thread. An optional callback says "events are
 //    available"; a wx application hops to its UI thread from it (CallAfter) and drains the
