@@ -43,28 +43,18 @@ bool ImDirectory::operatorPacket(ConnectionId connection, const nlchat::Packet& 
         return true;
     }
     if (const auto* accept = std::get_if<nlchat::FriendAccept>(&packet)) {
-        const bool ok = store_.acceptFriend(user, accept->username);
-        sendFriendResult(connection, nlchat::command::kFriendAccept, accept->username, done(ok));
-        if (ok) {
-            // The inviter hears the answer first, then both see each other's status.
-            sendToOperators(accept->username, nlchat::FriendAccept{user});
-            announceStatus(user);
-            announceStatus(accept->username);
-        }
+        sendFriendResult(connection, nlchat::command::kFriendAccept, accept->username,
+                         done(acceptInvitation(user, accept->username)));
         return true;
     }
     if (const auto* deny = std::get_if<nlchat::FriendDeny>(&packet)) {
-        const bool ok = store_.denyFriend(user, deny->username);
-        sendFriendResult(connection, nlchat::command::kFriendDeny, deny->username, done(ok));
-        if (ok)
-            sendToOperators(deny->username, nlchat::FriendDeny{user});
+        sendFriendResult(connection, nlchat::command::kFriendDeny, deny->username,
+                         done(denyInvitation(user, deny->username)));
         return true;
     }
     if (const auto* remove = std::get_if<nlchat::FriendDelete>(&packet)) {
-        const bool ok = store_.deleteFriend(user, remove->username);
-        sendFriendResult(connection, nlchat::command::kFriendDelete, remove->username, done(ok));
-        if (ok)
-            sendToOperators(remove->username, nlchat::FriendDelete{user});
+        sendFriendResult(connection, nlchat::command::kFriendDelete, remove->username,
+                         done(removeFriend(user, remove->username)));
         return true;
     }
     if (const auto* message = std::get_if<nlchat::TeamMsg>(&packet)) {
@@ -73,15 +63,6 @@ bool ImDirectory::operatorPacket(ConnectionId connection, const nlchat::Packet& 
         return true;
     }
     return false;
-}
-
-void ImDirectory::sendToOperators(const std::string& username, const nlchat::Packet& packet)
-{
-    // IMS has no such notice (its clients ask with FRIEND type="request"); offline users
-    // learn it from their next roster.
-    if (const auto online = users_.find(username); online != users_.end())
-        for (ConnectionId connection : online->second.operators)
-            output_.sendToOperator(connection, packet);
 }
 
 void ImDirectory::sendFriendResult(ConnectionId connection, const char* action,

@@ -209,11 +209,17 @@ public:
         const ConnectionId carol = operatorLogin("carol");
         core_->operatorPacket(carol, nlchat::FriendDeny{"alice"});
         CPPUNIT_ASSERT_EQUAL(std::string("carol"), output_.lastToOperator<nlchat::FriendDeny>(alice).username);
+        // The same notice when the answer comes over IMS.
+        core_->operatorPacket(alice, nlchat::FriendRequest{"carol"});
+        const ConnectionId carolIms = imsLogin("carol");
+        im_->imsDocument(carolIms, ims::FriendAcceptRequest{"carol", "alice"});
+        CPPUNIT_ASSERT_EQUAL(std::string("carol"), output_.lastToOperator<nlchat::FriendAccept>(alice).username);
         core_->operatorPacket(alice, nlchat::FriendDelete{"bob"});
         CPPUNIT_ASSERT_EQUAL(std::string("alice"), output_.lastToOperator<nlchat::FriendDelete>(bob).username);
         core_->operatorPacket(alice, nlchat::Roster{});
         roster = output_.lastToOperator<nlchat::Roster>(alice);
-        CPPUNIT_ASSERT(roster.friends.empty() && roster.invited.empty() && roster.invitedBy.empty());
+        CPPUNIT_ASSERT(roster.friends.size() == 1 && roster.friends[0].username == "carol");
+        CPPUNIT_ASSERT(roster.invited.empty() && roster.invitedBy.empty());
     }
 
 private:
