@@ -120,13 +120,13 @@ private:
     // shared rules (im_rules.cpp): results are the IMS codes
     ims::MessageResult sendMessage(const std::string& from, const std::string& to, const std::string& text);
     ims::FriendResult invite(const std::string& from, const std::string& to);
-    /// `user` accepts / denies the invitation of `inviter`, or ends the friendship with
-    /// `other` (or withdraws its invitation to `other`); false when there was nothing to act
-    /// on. The other user's operator sessions are told (friend_accept / friend_deny /
-    /// friend_delete naming `user`); after an accept both see each other's status.
-    bool acceptInvitation(const std::string& user, const std::string& inviter);
-    bool denyInvitation(const std::string& user, const std::string& inviter);
-    bool removeFriend(const std::string& user, const std::string& other);
+    /// After the store recorded that `user` accepted / denied the invitation of `inviter`, or
+    /// ended the friendship with `other` (or withdrew its invitation to `other`), and `user`
+    /// got its answer: the other user's operator sessions are told (friend_accept /
+    /// friend_deny / friend_delete naming `user`); after an accept both see each other's status.
+    void invitationAccepted(const std::string& user, const std::string& inviter);
+    void invitationDenied(const std::string& user, const std::string& inviter);
+    void friendRemoved(const std::string& user, const std::string& other);
     std::vector<ims::FriendEntry> friendList(const std::string& username);
     /// Sends `packet` to every operator session of `username` (none when offline).
     void sendToOperators(const std::string& username, const nlchat::Packet& packet);

@@ -66,18 +66,24 @@ struct ImDirectory::ImsHandlers
     }
     void operator()(const ims::FriendDeleteRequest& request) const
     {
-        friendReply(ims::FriendAction::kDelete,
-                    result(owner(request.user) && im.removeFriend(request.user, request.friendName)));
+        const bool done = owner(request.user) && im.store_.deleteFriend(request.user, request.friendName);
+        friendReply(ims::FriendAction::kDelete, result(done));
+        if (done)
+            im.friendRemoved(request.user, request.friendName);
     }
     void operator()(const ims::FriendAcceptRequest& request) const
     {
-        friendReply(ims::FriendAction::kAccept,
-                    result(owner(request.user) && im.acceptInvitation(request.user, request.other)));
+        const bool done = owner(request.user) && im.store_.acceptFriend(request.user, request.other);
+        friendReply(ims::FriendAction::kAccept, result(done));
+        if (done)
+            im.invitationAccepted(request.user, request.other);
     }
     void operator()(const ims::FriendDenyRequest& request) const
     {
-        friendReply(ims::FriendAction::kDeny,
-                    result(owner(request.user) && im.denyInvitation(request.user, request.other)));
+        const bool done = owner(request.user) && im.store_.denyFriend(request.user, request.other);
+        friendReply(ims::FriendAction::kDeny, result(done));
+        if (done)
+            im.invitationDenied(request.user, request.other);
     }
     // [FRIEND] request: FRIENDS with each friend's status (empty when `user` is not the owner).
     void operator()(const ims::FriendListRequest& request) const

@@ -43,18 +43,24 @@ bool ImDirectory::operatorPacket(ConnectionId connection, const nlchat::Packet& 
         return true;
     }
     if (const auto* accept = std::get_if<nlchat::FriendAccept>(&packet)) {
-        sendFriendResult(connection, nlchat::command::kFriendAccept, accept->username,
-                         done(acceptInvitation(user, accept->username)));
+        const bool ok = store_.acceptFriend(user, accept->username);
+        sendFriendResult(connection, nlchat::command::kFriendAccept, accept->username, done(ok));
+        if (ok)
+            invitationAccepted(user, accept->username);
         return true;
     }
     if (const auto* deny = std::get_if<nlchat::FriendDeny>(&packet)) {
-        sendFriendResult(connection, nlchat::command::kFriendDeny, deny->username,
-                         done(denyInvitation(user, deny->username)));
+        const bool ok = store_.denyFriend(user, deny->username);
+        sendFriendResult(connection, nlchat::command::kFriendDeny, deny->username, done(ok));
+        if (ok)
+            invitationDenied(user, deny->username);
         return true;
     }
     if (const auto* remove = std::get_if<nlchat::FriendDelete>(&packet)) {
-        sendFriendResult(connection, nlchat::command::kFriendDelete, remove->username,
-                         done(removeFriend(user, remove->username)));
+        const bool ok = store_.deleteFriend(user, remove->username);
+        sendFriendResult(connection, nlchat::command::kFriendDelete, remove->username, done(ok));
+        if (ok)
+            friendRemoved(user, remove->username);
         return true;
     }
     if (const auto* message = std::get_if<nlchat::TeamMsg>(&packet)) {

@@ -38,31 +38,22 @@ ims::FriendResult ImDirectory::invite(const std::string& from, const std::string
     return ims::FriendResult::kDone;
 }
 
-bool ImDirectory::acceptInvitation(const std::string& user, const std::string& inviter)
+void ImDirectory::invitationAccepted(const std::string& user, const std::string& inviter)
 {
-    if (!store_.acceptFriend(user, inviter))
-        return false;
     // The inviter hears the answer first, then both see each other's status.
     sendToOperators(inviter, nlchat::FriendAccept{user});
     announceStatus(user);
     announceStatus(inviter);
-    return true;
 }
 
-bool ImDirectory::denyInvitation(const std::string& user, const std::string& inviter)
+void ImDirectory::invitationDenied(const std::string& user, const std::string& inviter)
 {
-    if (!store_.denyFriend(user, inviter))
-        return false;
     sendToOperators(inviter, nlchat::FriendDeny{user});
-    return true;
 }
 
-bool ImDirectory::removeFriend(const std::string& user, const std::string& other)
+void ImDirectory::friendRemoved(const std::string& user, const std::string& other)
 {
-    if (!store_.deleteFriend(user, other))
-        return false;
     sendToOperators(other, nlchat::FriendDelete{user});
-    return true;
 }
 
 void ImDirectory::sendToOperators(const std::string& username, const nlchat::Packet& packet)
