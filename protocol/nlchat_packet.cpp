@@ -110,6 +110,10 @@ Packet decodeRoster(const Object& o)
         r.friends.push_back({json::requiredString(*entry, "username", limits::kMaxUsernameBytes),
                              static_cast<int>(json::optionalInt(*entry, "status", -1))});
     }
+    if (o.has("invited_by"))
+        r.invitedBy = json::requiredStringList(o, "invited_by", kMaxRosterEntries, limits::kMaxUsernameBytes);
+    if (o.has("invited"))
+        r.invited = json::requiredStringList(o, "invited", kMaxRosterEntries, limits::kMaxUsernameBytes);
     return r;
 }
 
@@ -206,7 +210,7 @@ const std::unordered_map<std::string, Decoder>& decoders()
              return TeamMsg{json::optionalString(o, "from", limits::kMaxUsernameBytes),
                             json::requiredString(o, "to", limits::kMaxUsernameBytes),
                             json::requiredString(o, "text", limits::kMaxMessageTextBytes),
-                            json::optionalInt(o, "ts")};
+                            json::optionalInt(o, "ts"), json::optionalBool(o, "offline", false)};
          }},
         {command::kTeamMsgResult,
          [](const Object& o) -> Packet {
@@ -236,6 +240,16 @@ void setNonEmpty(Object& o, const char* name, const std::string& value)
 {
     if (!value.empty())
         o.set(name, value);
+}
+
+void setNonEmpty(Object& o, const char* name, const std::vector<std::string>& values)
+{
+    if (values.empty())
+        return;
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (const std::string& value : values)
+        list->add(value);
+    o.set(name, list);
 }
 
 struct Encoder
@@ -389,6 +403,8 @@ struct Encoder
             friends->add(item);
         }
         o->set("friends", friends);
+        setNonEmpty(*o, "invited_by", p.invitedBy);
+        setNonEmpty(*o, "invited", p.invited);
         return o;
     }
     Object::Ptr operator()(const FriendRequest& p) const { return named(command::kFriendRequest, p.username); }
@@ -416,6 +432,8 @@ struct Encoder
         o->set("to", p.to);
         o->set("text", p.text);
         setNonZero(*o, "ts", p.ts);
+        if (p.offline)
+            o->set("offline", true);
         return o;
     }
     Object::Ptr operator()(const TeamMsgResult& p) const

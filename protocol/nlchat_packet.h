@@ -207,10 +207,14 @@ struct RosterEntry
 };
 
 /// Operator → server (no fields): asks for the friend list; server → operator: the friends
-/// with their statuses (IMS FRIEND type="request" / FRIENDS).
+/// with their statuses (IMS FRIEND type="request" / FRIENDS). Extension of the answer:
+/// `invitedBy` ("invited_by") names the users whose invitation to this user is pending, oldest
+/// first; `invited` the users this user invited who have not answered yet, by name.
 struct Roster
 {
     std::vector<RosterEntry> friends;
+    std::vector<std::string> invitedBy;
+    std::vector<std::string> invited;
 };
 
 /// Operator → server: invite `username` to be friends (IMS FRIEND type="add").
@@ -227,7 +231,9 @@ struct FriendInvite
 };
 
 /// Operator → server: accept / deny the invitation of `username`, or end the friendship with
-/// `username` (IMS FRIEND accept / deny / delete).
+/// `username` (IMS FRIEND accept / deny / delete). Server → operator (extension): `username`
+/// accepted / denied this user's invitation, or ended the friendship with this user or
+/// withdrew its invitation to this user.
 struct FriendAccept
 {
     std::string username;
@@ -252,13 +258,15 @@ struct FriendResult
 
 /// Team message, both ways. Operator → server: `to` and `text` (`from` is ignored: the server
 /// uses the logged-in user). Server → operator: delivery with `from`, `to`, `text` and `ts`
-/// (ms since the epoch, when it was sent).
+/// (ms since the epoch, when it was sent); `offline` (on the wire only when true) marks a
+/// message stored while the recipient was offline and delivered at its login.
 struct TeamMsg
 {
     std::string from;
     std::string to;
     std::string text;
     std::int64_t ts = 0;
+    bool offline = false;
 };
 
 /// Server → operator: outcome of a team_msg to `to`: 1 delivered now, -1 stored and delivered

@@ -1,7 +1,7 @@
 #pragma once
-// One chat tab, the UI half of ChatSession (chat_session.h): the transcript with timestamps,
-// "Visitor is typing…", the input (Enter sends, Shift+Enter starts a new line), the typing
-// state sent through TypingDebouncer, and End chat / Close tab.
+// One chat tab, the UI half of ChatSession (chat_session.h): the visitor and page, the
+// conversation (MessageView: timestamped transcript, "Visitor is typing…", the input), the
+// typing state sent through TypingDebouncer, and End chat / Close tab.
 
 #include "operator-client/app/chat_session.h"
 #include "operator-client/app/typing_debouncer.h"
@@ -14,10 +14,10 @@
 #include <string>
 
 class wxButton;
-class wxStaticText;
-class wxTextCtrl;
 
 namespace ringdesk::operator_app {
+
+class MessageView;
 
 class ChatPanel : public wxPanel
 {
@@ -47,26 +47,20 @@ public:
     /// The chat is over: input off, End chat becomes Close tab.
     void markEnded();
 
-    /// Sends what the input holds, as Enter and the Send button do. Returns the text sent
-    /// (empty when nothing was).
-    std::string submit();
-    /// Puts `text` in the input and submit()s it: the path the test automation uses.
+    /// Puts `text` in the input and sends it as Enter does: the path the test automation
+    /// uses. Returns the text sent (empty when nothing was).
     std::string submitText(const std::string& text);
 
 private:
-    void onKeyDown(wxKeyEvent& event);
-    void onInputChanged();
-    void append(const std::string& line, const wxColour& colour);
+    std::string send(const std::string& text);
+    void onInputChanged(bool empty);
     void updateTyping();
 
     ChatSession session_;
     Actions actions_;
     TypingDebouncer debouncer_;
     wxTimer typingTimer_;
-    wxTextCtrl* transcript_;
-    wxStaticText* typing_;
-    wxTextCtrl* input_;
-    wxButton* sendButton_;
+    MessageView* view_;
     wxButton* endButton_;
 };
 

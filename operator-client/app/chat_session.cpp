@@ -17,8 +17,7 @@ std::string ChatSession::visitorLabel() const
 void ChatSession::messageArrived(bool tabVisible)
 {
     visitorTyping_ = false;
-    if (!tabVisible)
-        ++unread_;
+    unread_.arrived(tabVisible);
 }
 
 std::string ChatSession::typingNotice() const
@@ -31,9 +30,7 @@ std::string ChatSession::tabTitle() const
     std::string title = visitorLabel();
     if (ended_)
         title += " (ended)";
-    if (unread_ > 0)
-        title = "\u2022 " + title + " (" + std::to_string(unread_) + ")";
-    return title;
+    return unread_.mark(title);
 }
 
 } // namespace ringdesk::operator_app

@@ -3,6 +3,8 @@
 // who the visitor is, whether the chat still runs, the visitor's typing state and the unread
 // count that marks the tab.
 
+#include "operator-client/app/unread_count.h"
+
 #include <cstdint>
 #include <string>
 
@@ -23,8 +25,8 @@ public:
     /// A visitor message arrived; it counts as unread unless the tab is being looked at.
     void messageArrived(bool tabVisible);
     /// The operator looks at the tab: nothing is unread any more.
-    void viewed() { unread_ = 0; }
-    int unread() const { return unread_; }
+    void viewed() { unread_.viewed(); }
+    int unread() const { return unread_.count(); }
 
     /// The visitor's chat_state; "composing" shows "… is typing", anything else hides it.
     void visitorState(const std::string& state) { visitorTyping_ = state == "composing"; }
@@ -42,7 +44,7 @@ private:
     std::int64_t id_;
     std::string visitorName_;
     std::string page_;
-    int unread_ = 0;
+    UnreadCount unread_;
     bool visitorTyping_ = false;
     bool ended_ = false;
 };

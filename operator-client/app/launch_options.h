@@ -38,10 +38,12 @@ struct LaunchOptions
     /// --auto-accept-ring: accept the first ring shown, through the ring list's Accept path.
     bool autoAcceptRing = false;
     /// --auto-reply=TEXT: answer the first visitor message of each chat with TEXT, through the
-    /// chat tab's send path.
+    /// chat tab's send path, and each colleague's first team message that did not wait on the
+    /// server while offline, through the team tab's send path (the tab is selected first).
     std::string autoReply;
     /// --screenshot-dir=DIR: save PNG captures of the main window there when a ring is shown,
-    /// when a chat opens and after each visitor message shown.
+    /// when a chat opens, after each visitor or team message shown and after each automatic
+    /// team reply.
     std::string screenshotDir;
     /// --trace: write one line per shown ring, message and state change to standard output
     /// (set by any automation option too), so that a test can follow the app.

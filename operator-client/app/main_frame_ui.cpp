@@ -1,11 +1,13 @@
 #include "operator-client/app/main_frame_ui.h"
 
 #include "operator-client/app/chat_panel_ui.h"
+#include "operator-client/app/colleagues_panel_ui.h"
 #include "operator-client/app/event_pump_ui.h"
 #include "operator-client/app/login_dialog_ui.h"
 #include "operator-client/app/ring_alert_ui.h"
 #include "operator-client/app/rings_panel_ui.h"
 #include "operator-client/app/status_icon_ui.h"
+#include "operator-client/app/team_panel_ui.h"
 #include "operator-client/app/tray_icon_ui.h"
 #include "operator-client/app/window_capture_ui.h"
 
@@ -69,16 +71,36 @@ MainFrame::MainFrame(LaunchOptions options, LoginConfig& config)
     banner_ = new wxInfoBar(root);
 
     auto* split = new wxSplitterWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+    auto* top = new wxSplitterWindow(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
     rings_ = new RingsPanel(
-        split,
+        top,
         [this](std::int64_t id) {
             if (session_)
                 session_->accept(id);
         },
         [this](bool anyOpen) { onOpenRingsChanged(anyOpen); });
+    colleaguesPanel_ = new ColleaguesPanel(
+        top, ColleaguesPanel::Actions{
+                 [this](const std::string& name) {
+                     return queue([&name](OperatorSession& session) { session.addColleague(name); });
+                 },
+                 [this](const std::string& name) {
+                     queue([&name](OperatorSession& session) { session.acceptColleague(name); });
+                 },
+                 [this](const std::string& name) {
+                     queue([&name](OperatorSession& session) { session.denyColleague(name); });
+                 },
+                 [this](const std::string& name) {
+                     queue([&name](OperatorSession& session) { session.removeColleague(name); });
+                 },
+                 [this](const std::string& name) { showTeamTab(name); },
+             });
+    top->SetMinimumPaneSize(200);
+    top->SetSashGravity(1.0); // the rings list takes what the window gains
+    top->SplitVertically(rings_, colleaguesPanel_, -310);
     chats_ = new wxNotebook(split, wxID_ANY);
     split->SetMinimumPaneSize(90);
-    split->SplitHorizontally(rings_, chats_, 170);
+    split->SplitHorizontally(top, chats_, 215);
 
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     bar->Add(statusDot_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
@@ -106,11 +128,8 @@ MainFrame::MainFrame(LaunchOptions options, LoginConfig& config)
         setPresence(kPresences.at(static_cast<std::size_t>(event.GetSelection())));
     });
     chats_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& event) {
-        if (event.GetSelection() != wxNOT_FOUND) {
-            auto* panel = static_cast<ChatPanel*>(chats_->GetPage(static_cast<size_t>(event.GetSelection())));
-            panel->session().viewed();
-            updateTabTitle(panel);
-        }
+        if (event.GetSelection() != wxNOT_FOUND)
+            pageViewed(chats_->GetPage(static_cast<size_t>(event.GetSelection())));
         event.Skip();
     });
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::onClose, this);
@@ -150,6 +169,10 @@ void MainFrame::buildMenus()
 
 void MainFrame::logIn(const LoginDetails& details)
 {
+    if (details.user != details_.user)
+        closeAllTeamTabs(); // another account: those conversations are not its own
+    colleagues_.clear();
+    showColleagues();
     details_ = details;
     config_.save(details);
     if (pump_)
@@ -205,6 +228,20 @@ void MainFrame::handle(const Event& event)
                            panel->showVisitorState(state.state);
                    },
                    [this](const ChatEnded& ended) { onChatEnded(ended.chatId); },
+                   [this](const TeamMessageReceived& message) { onTeamMessage(message); },
+                   [this](const TeamMessageResult& result) {
+                       // A tab closed meanwhile finds nothing: the result is dropped.
+                       if (TeamPanel* panel = findTeam(result.to))
+                           panel->showDelivery(result.delivery);
+                       trace_.write("team-result " + result.to + " " +
+                                    std::to_string(static_cast<int>(result.delivery)));
+                   },
+                   [this, &event](const RosterReceived&) { onColleagueEvent(event); },
+                   [this, &event](const ColleagueStatusChanged&) { onColleagueEvent(event); },
+                   [this, &event](const InvitationReceived&) { onColleagueEvent(event); },
+                   [this, &event](const InvitationAnswered&) { onColleagueEvent(event); },
+                   [this, &event](const ColleagueRemoved&) { onColleagueEvent(event); },
+                   [this, &event](const ColleagueCommandResult&) { onColleagueEvent(event); },
                    [this](const ErrorReceived& error) {
                        SetStatusText(utf8("Server error: " + error.code + " " + error.message));
                        trace_.write("error " + error.code + " " + error.message);
@@ -216,6 +253,8 @@ void MainFrame::handle(const Event& event)
 
 void MainFrame::onLinkEvent(const Event& event)
 {
+    if (colleagues_.apply(event)) // a lost link makes the colleagues' statuses unknown
+        showColleagues();
     const bool wasOnline = connection_.link() == ConnectionStatus::Link::Online;
     const bool wasReconnecting = connection_.link() == ConnectionStatus::Link::Reconnecting;
     if (!connection_.apply(event))
@@ -224,18 +263,23 @@ void MainFrame::onLinkEvent(const Event& event)
     if (const auto* loggedIn = std::get_if<LoggedIn>(&event)) {
         trace_.write("logged-in " + loggedIn->username);
         if (wasReconnecting)
-            for (auto& [id, panel] : chatPanels_)
-                if (!panel->session().isEnded())
-                    panel->showNote("reconnected");
+            noteInOpenTabs("reconnected");
     } else if (const auto* lost = std::get_if<ConnectionLost>(&event)) {
         trace_.write("connection-lost " + lost->reason);
         if (wasOnline && lost->retryIn)
-            for (auto& [id, panel] : chatPanels_)
-                if (!panel->session().isEnded())
-                    panel->showNote("connection lost \u2014 reconnecting; messages you send are kept");
+            noteInOpenTabs("connection lost \u2014 reconnecting; messages you send are kept");
         if (!lost->retryIn && !connection_.refusal().empty() && !quitting_ && !options_.autoLogin)
             CallAfter([this] { promptLogIn(connection_.refusal()); });
     }
+}
+
+void MainFrame::noteInOpenTabs(const std::string& note)
+{
+    for (auto& [id, panel] : chatPanels_)
+        if (!panel->session().isEnded())
+            panel->showNote(note);
+    for (auto& [name, panel] : teamPanels_)
+        panel->showNote(note);
 }
 
 void MainFrame::onRingOffered(const nlchat::Ring& ring)
@@ -318,16 +362,12 @@ ChatPanel* MainFrame::chatTab(std::int64_t chatId)
             }
     }
     ChatPanel::Actions actions{
-        [this, chatId](const std::string& text) -> std::string {
-            if (!session_)
-                return "not logged in";
-            try {
-                session_->sendMessage(chatId, text);
-            } catch (const std::invalid_argument& error) {
-                return error.what();
-            }
-            trace_.write("message-sent " + std::to_string(chatId) + " " + text);
-            return {};
+        [this, chatId](const std::string& text) {
+            const std::string error =
+                queue([chatId, &text](OperatorSession& session) { session.sendMessage(chatId, text); });
+            if (error.empty())
+                trace_.write("message-sent " + std::to_string(chatId) + " " + text);
+            return error;
         },
         [this, chatId](const std::string& state) {
             if (session_)
@@ -348,9 +388,157 @@ ChatPanel* MainFrame::chatTab(std::int64_t chatId)
 
 void MainFrame::updateTabTitle(ChatPanel* panel)
 {
-    const int page = chats_->FindPage(panel);
-    if (page != wxNOT_FOUND)
-        chats_->SetPageText(static_cast<size_t>(page), utf8(panel->session().tabTitle()));
+    setPageTitle(panel, panel->session().tabTitle());
+}
+
+void MainFrame::setPageTitle(wxWindow* page, const std::string& title)
+{
+    const int index = chats_->FindPage(page);
+    if (index != wxNOT_FOUND)
+        chats_->SetPageText(static_cast<size_t>(index), utf8(title));
+}
+
+void MainFrame::pageViewed(wxWindow* page)
+{
+    if (auto* chat = dynamic_cast<ChatPanel*>(page)) {
+        chat->session().viewed();
+        updateTabTitle(chat);
+    } else if (auto* team = dynamic_cast<TeamPanel*>(page)) {
+        team->conversation().viewed();
+        updateTabTitle(team);
+    }
+}
+
+std::string MainFrame::queue(const std::function<void(OperatorSession&)>& command)
+{
+    if (!session_)
+        return "not logged in";
+    try {
+        command(*session_);
+    } catch (const std::invalid_argument& error) {
+        return error.what();
+    }
+    return {};
+}
+
+void MainFrame::onColleagueEvent(const Event& event)
+{
+    std::string news; // for the status bar
+    if (const auto* invitation = std::get_if<InvitationReceived>(&event)) {
+        news = invitation->from + " invites you to be colleagues: Accept or Deny in the Colleagues list.";
+        if (!IsShown() || IsIconized())
+            alert_->notify("Colleague invitation", news);
+        trace_.write("invitation-received " + invitation->from);
+    } else if (const auto* answer = std::get_if<InvitationAnswered>(&event)) {
+        news = describeInvitationAnswer(*answer);
+        trace_.write("invitation-answered " + answer->username + (answer->accepted ? " accepted" : " denied"));
+    } else if (const auto* removed = std::get_if<ColleagueRemoved>(&event)) {
+        // Asked before the list forgets whether it was a colleague or an invitation.
+        news = colleagues_.statusOf(removed->username) ? removed->username + " removed you from their colleagues."
+                                                       : removed->username + " withdrew the invitation.";
+        trace_.write("colleague-removed " + removed->username);
+    } else if (const auto* result = std::get_if<ColleagueCommandResult>(&event)) {
+        news = describeColleagueResult(*result);
+        trace_.write("colleague-result " + result->username + (result->done ? " done" : " refused"));
+    }
+    if (colleagues_.apply(event))
+        showColleagues();
+    if (!news.empty())
+        SetStatusText(utf8(news));
+
+    if (const auto* roster = std::get_if<RosterReceived>(&event)) {
+        for (auto& [name, panel] : teamPanels_)
+            panel->showStatus(colleagues_.statusOf(name).value_or(-1));
+        trace_.write("roster " + std::to_string(roster->colleagues.size()) + " colleagues, " +
+                     std::to_string(roster->invitedBy.size()) + " invitations");
+    } else if (const auto* change = std::get_if<ColleagueStatusChanged>(&event)) {
+        if (TeamPanel* panel = findTeam(change->username))
+            panel->showStatus(change->status);
+        trace_.write("colleague-status " + change->username + " " + colleagueStatusText(change->status));
+    }
+}
+
+void MainFrame::onTeamMessage(const TeamMessageReceived& message)
+{
+    TeamPanel* panel = teamTab(message.from);
+    panel->showMessage(message);
+    const bool visible = IsShown() && !IsIconized() && chats_->GetCurrentPage() == panel;
+    panel->conversation().messageArrived(visible);
+    updateTabTitle(panel);
+    if (!visible && presence_ != Presence::Busy) // Busy: the tab's marker only
+        alert_->notify("Team message from " + message.from, message.text);
+    trace_.write("team-message-shown " + message.from + (message.offline ? " (offline) " : " ") + message.text);
+    // Automation answers a colleague's first message that did not wait on the server, like an
+    // operator who opens the tab and replies.
+    if (!options_.autoReply.empty() && !message.offline && autoRepliedTeam_.insert(message.from).second) {
+        CallAfter([this, from = message.from] {
+            if (findTeam(from) != nullptr)
+                showTeamTab(from)->submitText(options_.autoReply);
+            screenshot("team-reply");
+        });
+    }
+    screenshot("team-msg");
+}
+
+TeamPanel* MainFrame::findTeam(const std::string& colleague) const
+{
+    const auto it = teamPanels_.find(colleague);
+    return it == teamPanels_.end() ? nullptr : it->second;
+}
+
+TeamPanel* MainFrame::teamTab(const std::string& colleague)
+{
+    if (TeamPanel* panel = findTeam(colleague))
+        return panel;
+    TeamPanel::Actions actions{
+        [this, colleague](const std::string& text) {
+            const std::string error =
+                queue([&colleague, &text](OperatorSession& session) { session.sendTeamMessage(colleague, text); });
+            if (error.empty())
+                trace_.write("team-message-sent " + colleague + " " + text);
+            return error;
+        },
+        [this, colleague] { CallAfter([this, colleague] { closeTeamTab(colleague); }); },
+    };
+    auto* panel = new TeamPanel(chats_, TeamConversation(colleague), colleagues_.statusOf(colleague).value_or(-1),
+                                std::move(actions));
+    teamPanels_[colleague] = panel;
+    chats_->AddPage(panel, utf8(panel->conversation().tabTitle()));
+    trace_.write("team-opened " + colleague);
+    return panel;
+}
+
+TeamPanel* MainFrame::showTeamTab(const std::string& colleague)
+{
+    TeamPanel* panel = teamTab(colleague);
+    chats_->SetSelection(static_cast<size_t>(chats_->FindPage(panel)));
+    pageViewed(panel);
+    return panel;
+}
+
+void MainFrame::updateTabTitle(TeamPanel* panel)
+{
+    setPageTitle(panel, panel->conversation().tabTitle());
+}
+
+void MainFrame::closeTeamTab(const std::string& colleague)
+{
+    TeamPanel* panel = findTeam(colleague);
+    if (panel == nullptr)
+        return;
+    teamPanels_.erase(colleague);
+    chats_->DeletePage(static_cast<size_t>(chats_->FindPage(panel)));
+}
+
+void MainFrame::closeAllTeamTabs()
+{
+    while (!teamPanels_.empty())
+        closeTeamTab(teamPanels_.begin()->first);
+}
+
+void MainFrame::showColleagues()
+{
+    colleaguesPanel_->show(colleagues_.rows());
 }
 
 void MainFrame::closeChatTab(std::int64_t chatId)

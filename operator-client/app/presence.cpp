@@ -15,6 +15,14 @@ std::string presenceLabel(Presence presence)
     return {};
 }
 
+std::optional<Presence> presenceOfStatus(int status)
+{
+    for (Presence presence : kPresences)
+        if (static_cast<int>(presence) == status)
+            return presence;
+    return std::nullopt;
+}
+
 bool presenceAlertsRings(Presence presence)
 {
     return presence == Presence::Online;

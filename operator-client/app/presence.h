@@ -4,6 +4,7 @@
 // 1 Away, 2 Busy (ims-xml-protocol.txt, STATUS).
 
 #include <array>
+#include <optional>
 #include <string>
 
 namespace ringdesk::operator_app {
@@ -19,6 +20,10 @@ inline constexpr std::array<Presence, 3> kPresences{Presence::Online, Presence::
 
 /// "Online", "Away", "Busy".
 std::string presenceLabel(Presence presence);
+
+/// The Presence of IMS status number `status` (a colleague's), or std::nullopt for Offline (3),
+/// unknown (-1) and any other number.
+std::optional<Presence> presenceOfStatus(int status);
 
 /// Whether a ring alerts (sound, notification, taskbar attention) in this status. Away and
 /// Busy operators still see rings listed and may accept them, but are not disturbed. The

@@ -44,16 +44,21 @@ RingAlert::~RingAlert()
 
 void RingAlert::ring(const std::string& title, const std::string& message)
 {
+    notify(title, message);
+    if (!timer_.IsRunning()) {
+        chime();
+        timer_.Start(kRepeatMs);
+    }
+}
+
+void RingAlert::notify(const std::string& title, const std::string& message)
+{
     wxNotificationMessage notification(wxString::FromUTF8(title), wxString::FromUTF8(message), window_);
     {
         wxLogNull quiet;
         notification.Show(wxNotificationMessage::Timeout_Auto);
     }
     window_->RequestUserAttention(wxUSER_ATTENTION_INFO);
-    if (!timer_.IsRunning()) {
-        chime();
-        timer_.Start(kRepeatMs);
-    }
 }
 
 void RingAlert::stop()

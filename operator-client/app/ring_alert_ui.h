@@ -2,7 +2,8 @@
 // How a ring gets the operator's attention (PRODUCT.md step 4): a desktop notification
 // (wxNotificationMessage), a chime that repeats until no ring is open any more (wxSound with
 // a WAV generated at start, ring_tone.h; wxBell where sound does not work), and a request for
-// attention on the taskbar.
+// attention on the taskbar. Quieter news (team messages, invitations) gets the notification
+// and the taskbar request without the chime.
 
 #include <wx/event.h>
 #include <wx/sound.h>
@@ -24,6 +25,9 @@ public:
 
     /// A new ring: notifies with `title` and `message` and starts the chime (if not on).
     void ring(const std::string& title, const std::string& message);
+    /// Quieter news: a desktop notification with `title` and `message` and a request for
+    /// attention on the taskbar, no chime.
+    void notify(const std::string& title, const std::string& message);
     /// No ring is open any more: the chime stops.
     void stop();
     bool ringing() const { return timer_.IsRunning(); }

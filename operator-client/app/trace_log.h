@@ -3,7 +3,11 @@
 // standard output, flushed at once, so that the GUI test (tests/gui/) can follow the app
 // without sleeping. Lines start with a fixed word: "logged-in", "ring-shown ID", "ring-won ID",
 // "chat-opened ID", "message-shown ID TEXT", "message-sent ID TEXT", "chat-ended ID",
-// "connection-lost REASON", "screenshot PATH", "error CODE MESSAGE".
+// "connection-lost REASON", "screenshot PATH", "error CODE MESSAGE"; for colleagues
+// "roster N colleagues, M invitations", "colleague-status NAME STATUS", "invitation-received
+// NAME", "invitation-answered NAME accepted|denied", "colleague-removed NAME",
+// "colleague-result NAME done|refused", "team-opened NAME", "team-message-shown NAME
+// [(offline)] TEXT", "team-message-sent NAME TEXT", "team-result NAME DELIVERY".
 
 #include <string>
 

@@ -14,9 +14,28 @@ std::string formatClock(std::int64_t epochMs)
     return text;
 }
 
-std::string formatTranscriptLine(std::int64_t epochMs, const std::string& who, const std::string& text)
+std::string formatStamp(std::int64_t epochMs, std::int64_t nowMs)
 {
-    std::string line = "[" + formatClock(epochMs) + "] " + who + ": ";
+    const auto localDay = [](std::int64_t ms) {
+        const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+        std::tm local{};
+        localtime_r(&seconds, &local);
+        return local;
+    };
+    const std::tm then = localDay(epochMs);
+    const std::tm now = localDay(nowMs);
+    if (then.tm_year == now.tm_year && then.tm_yday == now.tm_yday)
+        return formatClock(epochMs);
+    char text[24];
+    std::strftime(text, sizeof text, "%e %b %H:%M", &then);
+    return text[0] == ' ' ? std::string(text + 1) : std::string(text);
+}
+
+std::string formatTranscriptLine(std::int64_t epochMs, const std::string& who, const std::string& text,
+                                 std::int64_t nowMs)
+{
+    const std::string stamp = nowMs != 0 ? formatStamp(epochMs, nowMs) : formatClock(epochMs);
+    std::string line = "[" + stamp + "] " + who + ": ";
     const std::string indent(line.size(), ' ');
     for (char c : text) {
         line += c;

@@ -1,8 +1,8 @@
 #include "operator-client/app/window_capture_ui.h"
 
 #include <wx/bitmap.h>
+#include <wx/dcclient.h>
 #include <wx/dcmemory.h>
-#include <wx/dcscreen.h>
 #include <wx/image.h>
 #include <wx/log.h>
 #include <wx/window.h>
@@ -14,14 +14,16 @@ bool saveWindowPng(wxWindow* window, const std::string& path)
     if (window == nullptr || !window->IsShownOnScreen())
         return false;
     window->Update();
-    const wxRect rect = window->GetScreenRect();
-    if (rect.IsEmpty())
+    const wxSize size = window->GetClientSize();
+    if (size.x <= 0 || size.y <= 0)
         return false;
-    wxBitmap bitmap(rect.GetSize(), 24);
+    wxBitmap bitmap(size, 24);
     {
+        // Read from the window itself: a wxScreenDC under GTK 3 hands back the first capture
+        // of the screen again on later calls, so every screenshot looked the same.
         wxMemoryDC memory(bitmap);
-        wxScreenDC screen;
-        if (!memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y))
+        wxWindowDC source(window);
+        if (!memory.Blit(0, 0, size.x, size.y, &source, 0, 0))
             return false;
     }
     if (wxImage::FindHandler(wxBITMAP_TYPE_PNG) == nullptr)

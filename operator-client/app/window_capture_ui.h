@@ -7,8 +7,9 @@ class wxWindow;
 
 namespace ringdesk::operator_app {
 
-/// Copies `window`'s area of the screen into `path` (PNG). The window must be shown and not
-/// covered. Returns false when the capture or the write failed.
+/// Copies what `window`'s client area shows (for a frame: without its menu bar and status bar)
+/// into `path` (PNG). The window must be shown. Returns false when the capture or the write
+/// failed.
 bool saveWindowPng(wxWindow* window, const std::string& path);
 
 } // namespace ringdesk::operator_app

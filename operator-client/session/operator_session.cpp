@@ -44,6 +44,21 @@ SessionSettings checked(SessionSettings settings)
 
 std::string millisText(milliseconds d) { return std::to_string(d.count()) + " ms"; }
 
+std::string checkedUsername(std::string username)
+{
+    if (username.empty() || username.size() > protocol::limits::kMaxUsernameBytes)
+        throw std::invalid_argument("a user name must have 1 to " +
+                                    std::to_string(protocol::limits::kMaxUsernameBytes) + " bytes");
+    return username;
+}
+
+void checkText(const std::string& text)
+{
+    if (text.empty() || text.size() > protocol::limits::kMaxMessageTextBytes)
+        throw std::invalid_argument("a message must have 1 to " +
+                                    std::to_string(protocol::limits::kMaxMessageTextBytes) + " bytes");
+}
+
 } // namespace
 
 OperatorSession::OperatorSession(SessionSettings settings, std::function<void()> eventsAvailable)
@@ -70,9 +85,7 @@ void OperatorSession::accept(std::int64_t ringId) { enqueue(AcceptRing{ringId});
 
 void OperatorSession::sendMessage(std::int64_t chatId, std::string text)
 {
-    if (text.empty() || text.size() > protocol::limits::kMaxMessageTextBytes)
-        throw std::invalid_argument("a message must have 1 to " +
-                                    std::to_string(protocol::limits::kMaxMessageTextBytes) + " bytes");
+    checkText(text);
     enqueue(SendText{chatId, std::move(text)});
 }
 
@@ -89,6 +102,29 @@ void OperatorSession::setStatus(int statusCode)
 {
     status_ = statusCode;
     enqueue(SetPresence{statusCode});
+}
+
+void OperatorSession::requestRoster() { enqueue(RequestRoster{}); }
+
+void OperatorSession::addColleague(std::string username) { enqueue(AddColleague{checkedUsername(std::move(username))}); }
+
+void OperatorSession::acceptColleague(std::string username)
+{
+    enqueue(AcceptColleague{checkedUsername(std::move(username))});
+}
+
+void OperatorSession::denyColleague(std::string username) { enqueue(DenyColleague{checkedUsername(std::move(username))}); }
+
+void OperatorSession::removeColleague(std::string username)
+{
+    enqueue(RemoveColleague{checkedUsername(std::move(username))});
+}
+
+void OperatorSession::sendTeamMessage(std::string to, std::string text)
+{
+    to = checkedUsername(std::move(to));
+    checkText(text);
+    enqueue(SendTeamText{std::move(to), std::move(text)});
 }
 
 void OperatorSession::disconnect()
@@ -249,7 +285,7 @@ OperatorSession::Outcome OperatorSession::serve(OperatorConnection& connection, 
 
     const Clock::time_point loginDeadline = Clock::now() + settings_.loginTimeout;
     Clock::time_point lastHeard = Clock::now();
-    bool statusRestored = false; // a new login starts Online on the server
+    bool restored = false; // a new login starts Online on the server, with no roster sent yet
     for (;;) {
         if (std::optional<Outcome> stop = readAvailable(connection, lastHeard, loggedIn))
             return *stop;
@@ -264,10 +300,12 @@ OperatorSession::Outcome OperatorSession::serve(OperatorConnection& connection, 
             return {"disconnected", false};
         }
         const bool ready = phase() == SessionModel::Phase::Ready;
-        if (ready && !statusRestored) {
-            statusRestored = true;
+        if (ready && !restored) {
+            restored = true;
             if (status_ != 0)
                 connection.send(nlchat::SetStatus{status_});
+            // The colleague list may have changed while this session was away.
+            connection.send(nlchat::Roster{});
         }
         if (ready)
             sendQueuedCommands(connection);

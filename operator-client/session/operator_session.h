@@ -6,10 +6,11 @@
 // hands back the open chats (repeated messages are dropped by seq).
 //
 // The owner talks to it in two directions and never blocks on the network:
-//  - commands (accept, sendMessage, sendChatState, endChat, disconnect) may be called from
-//    any thread; they are queued and carried out on the session thread in call order. While
-//    the session is not logged in they wait in the queue and are sent after the next login
-//    (a message typed during a reconnect is not lost);
+//  - commands (accept, sendMessage, sendChatState, endChat, setStatus, the colleague and team
+//    message commands, disconnect) may be called from any thread; they are queued and carried
+//    out on the session thread in call order. While the session is not logged in they wait in
+//    the queue and are sent after the next login (a message typed during a reconnect is not
+//    lost);
 //  - the session reports through a notification queue of Event values (session_events.h),
 //    read with pollEvent()/waitEvent() from any thread. An optional callback says "events are
 //    available"; a wx application hops to its UI thread from it (CallAfter) and drains the
@@ -79,6 +80,30 @@ public:
     /// Sets this operator's status (IMS codes: 0 Online, 1 Away, 2 Busy; docs/protocol.md
     /// `set_status`). The session sends it again after every (re)login. Any thread.
     void setStatus(int statusCode);
+
+    // ---- colleagues and team messages (docs/protocol.md, "IM extensions") ------------------
+    // Queued like the commands above. The session itself asks for the roster after every
+    // (re)login, so a RosterReceived follows each LoggedIn without calling requestRoster().
+    // Every `username` must have 1 to protocol::limits::kMaxUsernameBytes bytes, otherwise
+    // std::invalid_argument is thrown and nothing is queued.
+
+    /// Asks for the colleague list again; RosterReceived answers.
+    void requestRoster();
+    /// Invites `username` to be a colleague (`friend_request`). ColleagueCommandResult{Add}
+    /// answers; the invitee's answer comes later as InvitationAnswered.
+    void addColleague(std::string username);
+    /// Accepts / denies the invitation of `username` (InvitationReceived, or
+    /// RosterReceived::invitedBy). ColleagueCommandResult{Accept / Deny} answers; after an
+    /// accept a ColleagueStatusChanged for the new colleague follows.
+    void acceptColleague(std::string username);
+    void denyColleague(std::string username);
+    /// Ends the colleagueship with `username`, or withdraws the invitation sent to it.
+    /// ColleagueCommandResult{Remove} answers.
+    void removeColleague(std::string username);
+    /// Sends team message `text` (UTF-8) to user `to`; TeamMessageResult answers (delivered,
+    /// stored for the recipient's next login, or no such user). Throws std::invalid_argument
+    /// when `text` is empty or longer than protocol::limits::kMaxMessageTextBytes (4 000 bytes).
+    void sendTeamMessage(std::string to, std::string text);
 
     /// Ends the session: sends `disconnect` (spec 2.7) when connected, closes the connection,
     /// reports ConnectionLost without retry and ends the thread. Returns at once; any thread;

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace ringdesk::operator_client {
 
@@ -121,8 +122,110 @@ struct ErrorReceived
     std::string ref;
 };
 
+// ---- colleagues and team messages (docs/protocol.md, "IM extensions") -------------------
+// Statuses are the IMS numbers (nlchat::StatusUpdate): 0 Online, 1 Away, 2 Busy, 3 Offline,
+// -1 unknown. User names are the server's account names.
+
+/// One colleague (an IM friend: the invitation was accepted) and its status.
+struct Colleague
+{
+    std::string username;
+    int status = -1;
+};
+
+/// The whole colleague list (`roster`): after every login (the session asks for it) and after
+/// OperatorSession::requestRoster(). It replaces what the owner knew: `colleagues` by name,
+/// `invitedBy` the users whose invitation to this operator waits for an answer (oldest first),
+/// `invited` the users this operator invited who have not answered yet (by name).
+struct RosterReceived
+{
+    std::vector<Colleague> colleagues;
+    std::vector<std::string> invitedBy;
+    std::vector<std::string> invited;
+};
+
+/// Colleague `username` now has `status` (`status_update`): on a change, a login or a logout.
+/// Also reported for a user who has just become a colleague (either side accepted), so a name
+/// not in the list yet is a new colleague. Updates about this operator itself are not reported
+/// (its status is what it set with OperatorSession::setStatus).
+struct ColleagueStatusChanged
+{
+    std::string username;
+    int status = -1;
+};
+
+/// `from` invites this operator to be colleagues (`friend_invite`): at once when logged in,
+/// otherwise after every login while the invitation waits. Answer with acceptColleague() or
+/// denyColleague().
+struct InvitationReceived
+{
+    std::string from;
+};
+
+/// `username` answered this operator's invitation (the server's `friend_accept` or
+/// `friend_deny`). When accepted, a ColleagueStatusChanged for `username` follows.
+struct InvitationAnswered
+{
+    std::string username;
+    bool accepted = false;
+};
+
+/// `username` ended the colleagueship with this operator, or withdrew its invitation to it
+/// (the server's `friend_delete`).
+struct ColleagueRemoved
+{
+    std::string username;
+};
+
+/// Which colleague command a ColleagueCommandResult answers.
+enum class ColleagueAction
+{
+    Add,    // addColleague: `friend_request`
+    Accept, // acceptColleague: `friend_accept`
+    Deny,   // denyColleague: `friend_deny`
+    Remove, // removeColleague: `friend_delete`
+};
+
+/// The server's answer to one of this operator's colleague commands (`friend_result`). `done`
+/// false: no such user, already invited or colleagues, or no such invitation (Add, Accept,
+/// Deny); neither colleague nor invited (Remove).
+struct ColleagueCommandResult
+{
+    ColleagueAction action = ColleagueAction::Add;
+    std::string username;
+    bool done = false;
+};
+
+/// A team message from colleague (or any user) `from` (`team_msg`). `ts` is when it was sent
+/// (server time). `offline` is true for a message sent while this operator was offline, stored
+/// by the server and delivered once, in order, at this login.
+struct TeamMessageReceived
+{
+    std::string from;
+    std::string text;
+    std::int64_t ts = 0;
+    bool offline = false;
+};
+
+/// What became of a team message (`team_msg_result`); the numbers are the IMS MESSAGE results.
+enum class TeamDelivery
+{
+    NoSuchUser = 0, // nobody has that user name; the message is dropped
+    Delivered = 1,  // the recipient is logged in and has it
+    Stored = -1,    // the recipient is offline: it gets the message at its next login
+};
+
+/// The outcome of OperatorSession::sendTeamMessage(to, ...), in the order the messages were sent.
+struct TeamMessageResult
+{
+    std::string to;
+    TeamDelivery delivery = TeamDelivery::Delivered;
+};
+
 using Event = std::variant<Connecting, Connected, LoggedIn, LoginFailed, RingOffered, RingWon,
                            RingTaken, RingClosed, MessageReceived, ChatStateChanged, ChatEnded,
-                           ConnectionLost, ErrorReceived>;
+                           ConnectionLost, ErrorReceived, RosterReceived, ColleagueStatusChanged,
+                           InvitationReceived, InvitationAnswered, ColleagueRemoved,
+                           ColleagueCommandResult, TeamMessageReceived, TeamMessageResult>;
 
 } // namespace ringdesk::operator_client

@@ -9,6 +9,7 @@ std::vector<nlchat::Packet> SessionModel::connectionOpened(const std::string& us
                                                            const std::string& keyPem)
 {
     phase_ = Phase::LoggingIn;
+    username_ = username;
     handedBack_.clear();
     const nlchat::Key key{uuid_, keyPem};
     return {key, nlchat::Login{username, password, -1, {}}, key};
@@ -45,6 +46,52 @@ std::vector<Event> SessionModel::handle(const nlchat::Packet& packet)
         return {ErrorReceived{p->code, p->message, p->ref}};
     if (const auto* p = std::get_if<nlchat::Logout>(&packet))
         return onLogout(*p);
+    return onImPacket(packet);
+}
+
+std::vector<Event> SessionModel::onImPacket(const nlchat::Packet& packet) const
+{
+    if (const auto* p = std::get_if<nlchat::Roster>(&packet)) {
+        RosterReceived roster{{}, p->invitedBy, p->invited};
+        for (const nlchat::RosterEntry& entry : p->friends)
+            roster.colleagues.push_back({entry.username, entry.status});
+        return {std::move(roster)};
+    }
+    if (const auto* p = std::get_if<nlchat::StatusUpdate>(&packet)) {
+        if (p->username == username_)
+            return {};
+        return {ColleagueStatusChanged{p->username, p->status}};
+    }
+    if (const auto* p = std::get_if<nlchat::FriendInvite>(&packet))
+        return {InvitationReceived{p->from}};
+    if (const auto* p = std::get_if<nlchat::FriendAccept>(&packet))
+        return {InvitationAnswered{p->username, true}};
+    if (const auto* p = std::get_if<nlchat::FriendDeny>(&packet))
+        return {InvitationAnswered{p->username, false}};
+    if (const auto* p = std::get_if<nlchat::FriendDelete>(&packet))
+        return {ColleagueRemoved{p->username}};
+    if (const auto* p = std::get_if<nlchat::FriendResult>(&packet)) {
+        static const std::map<std::string, ColleagueAction> actions = {
+            {nlchat::command::kFriendRequest, ColleagueAction::Add},
+            {nlchat::command::kFriendAccept, ColleagueAction::Accept},
+            {nlchat::command::kFriendDeny, ColleagueAction::Deny},
+            {nlchat::command::kFriendDelete, ColleagueAction::Remove},
+        };
+        const auto action = actions.find(p->action);
+        if (action == actions.end())
+            return {};
+        return {ColleagueCommandResult{action->second, p->username, p->result == 1}};
+    }
+    if (const auto* p = std::get_if<nlchat::TeamMsg>(&packet))
+        return {TeamMessageReceived{p->from, p->text, p->ts, p->offline}};
+    if (const auto* p = std::get_if<nlchat::TeamMsgResult>(&packet)) {
+        TeamDelivery delivery = TeamDelivery::NoSuchUser;
+        if (p->result == static_cast<int>(TeamDelivery::Delivered))
+            delivery = TeamDelivery::Delivered;
+        else if (p->result == static_cast<int>(TeamDelivery::Stored))
+            delivery = TeamDelivery::Stored;
+        return {TeamMessageResult{p->to, delivery}};
+    }
     return {};
 }
 
@@ -186,6 +233,12 @@ nlchat::Packet SessionModel::packetFor(const Command& command) const
         }
         nlchat::Packet operator()(const EndChat& c) const { return nlchat::Disassociate{uuid, c.chatId}; }
         nlchat::Packet operator()(const SetPresence& c) const { return nlchat::SetStatus{c.status}; }
+        nlchat::Packet operator()(const RequestRoster&) const { return nlchat::Roster{}; }
+        nlchat::Packet operator()(const AddColleague& c) const { return nlchat::FriendRequest{c.username}; }
+        nlchat::Packet operator()(const AcceptColleague& c) const { return nlchat::FriendAccept{c.username}; }
+        nlchat::Packet operator()(const DenyColleague& c) const { return nlchat::FriendDeny{c.username}; }
+        nlchat::Packet operator()(const RemoveColleague& c) const { return nlchat::FriendDelete{c.username}; }
+        nlchat::Packet operator()(const SendTeamText& c) const { return nlchat::TeamMsg{{}, c.to, c.text, 0, false}; }
     };
     return std::visit(Encode{uuid_}, command);
 }

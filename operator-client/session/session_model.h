@@ -61,7 +61,38 @@ struct SetPresence
 {
     int status = 0;
 };
-using Command = std::variant<AcceptRing, SendText, SendState, EndChat, SetPresence>;
+/// Ask for the colleague list (docs/protocol.md `roster`); answered by RosterReceived.
+struct RequestRoster
+{
+};
+/// Invite `username` to be a colleague (`friend_request`).
+struct AddColleague
+{
+    std::string username;
+};
+/// Accept / deny the invitation of `username` (`friend_accept` / `friend_deny`).
+struct AcceptColleague
+{
+    std::string username;
+};
+struct DenyColleague
+{
+    std::string username;
+};
+/// End the colleagueship with `username`, or withdraw the invitation sent to it
+/// (`friend_delete`).
+struct RemoveColleague
+{
+    std::string username;
+};
+/// Send team message `text` to user `to` (`team_msg`).
+struct SendTeamText
+{
+    std::string to;
+    std::string text;
+};
+using Command = std::variant<AcceptRing, SendText, SendState, EndChat, SetPresence, RequestRoster,
+                             AddColleague, AcceptColleague, DenyColleague, RemoveColleague, SendTeamText>;
 
 class SessionModel
 {
@@ -94,7 +125,8 @@ public:
     std::vector<Event> connectionLost();
 
     /// One packet from the server; returns what the owner should report, in order.
-    /// Probes, `server_online` and packets only clients send give no event.
+    /// Probes, `server_online` and packets only clients send give no event; neither does a
+    /// `status_update` about this operator itself, nor a `friend_result` for an unknown action.
     std::vector<Event> handle(const nlchat::Packet& packet);
 
     /// The packet that carries `command`. Pure: the model changes only in sent().
@@ -122,11 +154,14 @@ private:
     std::vector<Event> onChatState(const nlchat::ChatState& packet);
     std::vector<Event> onDisassociate(const nlchat::Disassociate& packet);
     std::vector<Event> onLogout(const nlchat::Logout& packet);
+    /// Colleague and team-message packets (the IM extensions); empty when `packet` is none.
+    std::vector<Event> onImPacket(const nlchat::Packet& packet) const;
     /// The chat a packet names: `id`, or the only open chat when `id` is 0 (the spec's packets
     /// have no ID). nullptr when this operator does not hold it.
     ChatInfo* chat(std::int64_t id);
 
     std::string uuid_;
+    std::string username_; // who logs in: status updates about it are not a colleague's
     Phase phase_ = Phase::Offline;
     std::string stopReason_;
     std::map<std::int64_t, ChatInfo> chats_;

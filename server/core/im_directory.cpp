@@ -158,8 +158,8 @@ void ImDirectory::deliverBacklog(const std::string& username, ConnectionId conne
         if (ims)
             imsOutput_.sendToIms(connection, ims::Message{message.from, message.to, message.text});
         else
-            output_.sendToOperator(connection, nlchat::TeamMsg{message.from, message.to,
-                                                               message.text, message.createdAtMs});
+            output_.sendToOperator(connection, nlchat::TeamMsg{message.from, message.to, message.text,
+                                                               message.createdAtMs, true});
         // Output is sent only after the batch committed, so "delivered" is never recorded
         // for a message that is not written.
         store_.markDelivered(message.id, nowMs);

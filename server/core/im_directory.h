@@ -120,7 +120,16 @@ private:
     // shared rules (im_rules.cpp): results are the IMS codes
     ims::MessageResult sendMessage(const std::string& from, const std::string& to, const std::string& text);
     ims::FriendResult invite(const std::string& from, const std::string& to);
+    /// After the store recorded that `user` accepted / denied the invitation of `inviter`, or
+    /// ended the friendship with `other` (or withdrew its invitation to `other`), and `user`
+    /// got its answer: the other user's operator sessions are told (friend_accept /
+    /// friend_deny / friend_delete naming `user`); after an accept both see each other's status.
+    void invitationAccepted(const std::string& user, const std::string& inviter);
+    void invitationDenied(const std::string& user, const std::string& inviter);
+    void friendRemoved(const std::string& user, const std::string& other);
     std::vector<ims::FriendEntry> friendList(const std::string& username);
+    /// Sends `packet` to every operator session of `username` (none when offline).
+    void sendToOperators(const std::string& username, const nlchat::Packet& packet);
 
     // operator extensions (im_operator_handlers.cpp)
     void sendFriendResult(ConnectionId connection, const char* action, const std::string& username,

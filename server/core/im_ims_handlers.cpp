@@ -66,23 +66,24 @@ struct ImDirectory::ImsHandlers
     }
     void operator()(const ims::FriendDeleteRequest& request) const
     {
-        friendReply(ims::FriendAction::kDelete,
-                    result(owner(request.user) && im.store_.deleteFriend(request.user, request.friendName)));
+        const bool done = owner(request.user) && im.store_.deleteFriend(request.user, request.friendName);
+        friendReply(ims::FriendAction::kDelete, result(done));
+        if (done)
+            im.friendRemoved(request.user, request.friendName);
     }
     void operator()(const ims::FriendAcceptRequest& request) const
     {
         const bool done = owner(request.user) && im.store_.acceptFriend(request.user, request.other);
         friendReply(ims::FriendAction::kAccept, result(done));
-        if (done) {
-            // Both now see each other's presence.
-            im.announceStatus(request.user);
-            im.announceStatus(request.other);
-        }
+        if (done)
+            im.invitationAccepted(request.user, request.other);
     }
     void operator()(const ims::FriendDenyRequest& request) const
     {
-        friendReply(ims::FriendAction::kDeny,
-                    result(owner(request.user) && im.store_.denyFriend(request.user, request.other)));
+        const bool done = owner(request.user) && im.store_.denyFriend(request.user, request.other);
+        friendReply(ims::FriendAction::kDeny, result(done));
+        if (done)
+            im.invitationDenied(request.user, request.other);
     }
     // [FRIEND] request: FRIENDS with each friend's status (empty when `user` is not the owner).
     void operator()(const ims::FriendListRequest& request) const

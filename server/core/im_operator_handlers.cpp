@@ -32,6 +32,8 @@ bool ImDirectory::operatorPacket(ConnectionId connection, const nlchat::Packet& 
         nlchat::Roster roster;
         for (const ims::FriendEntry& entry : friendList(user))
             roster.friends.push_back({entry.name, entry.status});
+        roster.invitedBy = store_.pendingInvitersOf(user);
+        roster.invited = store_.pendingInviteesOf(user);
         output_.sendToOperator(connection, roster);
         return true;
     }
@@ -43,20 +45,22 @@ bool ImDirectory::operatorPacket(ConnectionId connection, const nlchat::Packet& 
     if (const auto* accept = std::get_if<nlchat::FriendAccept>(&packet)) {
         const bool ok = store_.acceptFriend(user, accept->username);
         sendFriendResult(connection, nlchat::command::kFriendAccept, accept->username, done(ok));
-        if (ok) {
-            announceStatus(user);
-            announceStatus(accept->username);
-        }
+        if (ok)
+            invitationAccepted(user, accept->username);
         return true;
     }
     if (const auto* deny = std::get_if<nlchat::FriendDeny>(&packet)) {
-        sendFriendResult(connection, nlchat::command::kFriendDeny, deny->username,
-                         done(store_.denyFriend(user, deny->username)));
+        const bool ok = store_.denyFriend(user, deny->username);
+        sendFriendResult(connection, nlchat::command::kFriendDeny, deny->username, done(ok));
+        if (ok)
+            invitationDenied(user, deny->username);
         return true;
     }
     if (const auto* remove = std::get_if<nlchat::FriendDelete>(&packet)) {
-        sendFriendResult(connection, nlchat::command::kFriendDelete, remove->username,
-                         done(store_.deleteFriend(user, remove->username)));
+        const bool ok = store_.deleteFriend(user, remove->username);
+        sendFriendResult(connection, nlchat::command::kFriendDelete, remove->username, done(ok));
+        if (ok)
+            friendRemoved(user, remove->username);
         return true;
     }
     if (const auto* message = std::get_if<nlchat::TeamMsg>(&packet)) {

@@ -38,6 +38,33 @@ ims::FriendResult ImDirectory::invite(const std::string& from, const std::string
     return ims::FriendResult::kDone;
 }
 
+void ImDirectory::invitationAccepted(const std::string& user, const std::string& inviter)
+{
+    // The inviter hears the answer first, then both see each other's status.
+    sendToOperators(inviter, nlchat::FriendAccept{user});
+    announceStatus(user);
+    announceStatus(inviter);
+}
+
+void ImDirectory::invitationDenied(const std::string& user, const std::string& inviter)
+{
+    sendToOperators(inviter, nlchat::FriendDeny{user});
+}
+
+void ImDirectory::friendRemoved(const std::string& user, const std::string& other)
+{
+    sendToOperators(other, nlchat::FriendDelete{user});
+}
+
+void ImDirectory::sendToOperators(const std::string& username, const nlchat::Packet& packet)
+{
+    // IMS has no such notice (its clients ask with FRIEND type="request"); offline users
+    // learn it from their next roster.
+    if (const auto online = users_.find(username); online != users_.end())
+        for (ConnectionId connection : online->second.operators)
+            output_.sendToOperator(connection, packet);
+}
+
 std::vector<ims::FriendEntry> ImDirectory::friendList(const std::string& username)
 {
     std::vector<ims::FriendEntry> friends;

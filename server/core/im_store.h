@@ -46,6 +46,8 @@ public:
     virtual std::vector<std::string> friendsOf(const std::string& user) = 0;
     /// Users whose invitation to `user` is pending, oldest first.
     virtual std::vector<std::string> pendingInvitersOf(const std::string& user) = 0;
+    /// Users `user` invited who have not answered yet, by name.
+    virtual std::vector<std::string> pendingInviteesOf(const std::string& user) = 0;
 
     /// Stores a message for an offline recipient.
     virtual void storeOfflineMessage(const std::string& from, const std::string& to,

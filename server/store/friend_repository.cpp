@@ -77,6 +77,15 @@ std::vector<std::string> FriendRepository::pendingInvitersOf(const std::string& 
     return names;
 }
 
+std::vector<std::string> FriendRepository::pendingInviteesOf(const std::string& user)
+{
+    const std::string pending = kPending;
+    std::vector<std::string> names;
+    session_ << "SELECT friend_name FROM friendships WHERE username = ? AND state = ? ORDER BY friend_name",
+        bind(user), bind(pending), into(names), now;
+    return names;
+}
+
 bool FriendRepository::areFriends(const std::string& a, const std::string& b)
 {
     const std::string accepted = kAccepted;

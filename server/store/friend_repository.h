@@ -33,6 +33,8 @@ public:
     std::vector<std::string> friendsOf(const std::string& user);
     /// Users whose invitation to `user` is pending, oldest first.
     std::vector<std::string> pendingInvitersOf(const std::string& user);
+    /// Users `user` invited who have not answered yet, by name.
+    std::vector<std::string> pendingInviteesOf(const std::string& user);
     /// True when the two are friends (accepted).
     bool areFriends(const std::string& a, const std::string& b);
 

@@ -47,6 +47,11 @@ std::vector<std::string> SqliteImStore::pendingInvitersOf(const std::string& use
     return friends_.pendingInvitersOf(user);
 }
 
+std::vector<std::string> SqliteImStore::pendingInviteesOf(const std::string& user)
+{
+    return friends_.pendingInviteesOf(user);
+}
+
 void SqliteImStore::storeOfflineMessage(const std::string& from, const std::string& to,
                                         const std::string& text, std::int64_t nowMs)
 {

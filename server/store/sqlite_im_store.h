@@ -26,6 +26,7 @@ public:
     bool deleteFriend(const std::string& user, const std::string& other) override;
     std::vector<std::string> friendsOf(const std::string& user) override;
     std::vector<std::string> pendingInvitersOf(const std::string& user) override;
+    std::vector<std::string> pendingInviteesOf(const std::string& user) override;
     void storeOfflineMessage(const std::string& from, const std::string& to, const std::string& text,
                              std::int64_t nowMs) override;
     std::vector<core::ImOfflineMessage> undeliveredMessages(const std::string& recipient) override;

@@ -2,10 +2,14 @@
 // ringdesk-operator under Xvfb, logged in to the real server, is rung by a visitor on the
 // WebSocket, accepts through its ring list, answers through its chat tab and shows the
 // visitor's next message, then survives a server restart with the chat handed back to its
-// tab. The app is driven by its automation options (launch_options.h) and
-// followed through its trace lines; screenshots of each step are saved for the docs.
+// tab. Beside it a scripted colleague (the session library) wrote a team message while the app
+// was offline, sees the app's answer to its live message, and changes its status; a pending
+// invitation and an unanswered one are listed. The app is driven by its automation options
+// (launch_options.h) and followed through its trace lines; screenshots of each step are saved
+// for the docs.
 #include "app_process.h"
 #include "server_process.h"
+#include "test_peers.h"
 #include "visitor_client.h"
 #include "waits.h"
 #include "xvfb_display.h"
@@ -28,7 +32,39 @@ namespace {
 using integration::awaitMessage;
 using integration::kDeadline;
 
-const std::string kReply = "Hello, I am Alice. Let me look at your order.";
+const std::string kReply = "Hello, Alice here. Give me a moment, I will look into it.";
+const std::string kOfflineNote = "Did you see the new rota for next week?";
+const std::string kLunch = "Are you free for lunch at one?";
+
+using namespace operator_client;
+
+/// Before the app starts: ben and alice become colleagues, alice invites dave, carol invites
+/// alice, and ben (left logged in, returned) writes to alice while she is offline.
+std::unique_ptr<OperatorSession> prepareColleagues(const integration::ServerProcess& server)
+{
+    auto ben = std::make_unique<OperatorSession>(integration::sessionSettings(server.operatorPort(), "ben", "ben-pw"));
+    ben->start();
+    integration::awaitSessionLogin(*ben);
+    ben->addColleague("alice");
+    CPPUNIT_ASSERT(integration::awaitEvent<ColleagueCommandResult>(*ben).done);
+    {
+        auto alice = integration::connectOperator(server, "alice", "secret", "Alice");
+        alice->send(nlchat::FriendAccept{"ben"});
+        CPPUNIT_ASSERT_EQUAL(1, integration::awaitPacket<nlchat::FriendResult>(*alice).result);
+        alice->send(nlchat::FriendRequest{"dave"});
+        CPPUNIT_ASSERT_EQUAL(1, integration::awaitPacket<nlchat::FriendResult>(*alice).result);
+        alice->send(nlchat::Disconnect{alice->uuid()});
+    }
+    auto carol = integration::connectOperator(server, "carol", "carol-pw", "carol");
+    carol->send(nlchat::FriendRequest{"alice"});
+    CPPUNIT_ASSERT_EQUAL(1, integration::awaitPacket<nlchat::FriendResult>(*carol).result);
+    // ben sees alice leave, so his message is stored for her next login.
+    integration::awaitEvent<ColleagueStatusChanged>(
+        *ben, [](const ColleagueStatusChanged& change) { return change.username == "alice" && change.status == 3; });
+    ben->sendTeamMessage("alice", kOfflineNote);
+    CPPUNIT_ASSERT(integration::awaitEvent<TeamMessageResult>(*ben).delivery == TeamDelivery::Stored);
+    return ben;
+}
 
 bool startsWith(const std::string& line, const std::string& prefix)
 {
@@ -47,7 +83,10 @@ public:
     {
         integration::ServerProcess server;
         server.addUser("alice", "secret", "Alice");
+        for (const char* name : {"ben", "carol", "dave"})
+            server.addUser(name, std::string(name) + "-pw", name);
         server.start();
+        const std::unique_ptr<OperatorSession> ben = prepareColleagues(server);
         XvfbDisplay display;
 
         Poco::File(RINGDESK_SCREENSHOT_DIR).createDirectories();
@@ -58,6 +97,11 @@ public:
                         "--config-file=" + Poco::Path(server.dataDir(), "operator.ini").toString()},
                        display.name());
         app.awaitPrefix("trace: logged-in alice", kDeadline);
+        // What waited on the server: carol's invitation and ben's message, marked offline; then
+        // the roster the app asks for after the login.
+        app.awaitPrefix("trace: invitation-received carol", kDeadline);
+        app.awaitPrefix("trace: team-message-shown ben (offline) " + kOfflineNote, kDeadline);
+        app.awaitPrefix("trace: roster 1 colleagues, 1 invitations", kDeadline);
 
         integration::VisitorClient visitor("127.0.0.1", server.httpPort());
         visitor.send(visitor::Hello{"", 0, "Bob", "https://shop.example/checkout"});
@@ -95,6 +139,24 @@ public:
         const Poco::File png(screenshot.substr(std::string("trace: screenshot ").size()));
         CPPUNIT_ASSERT(png.exists() && png.getSize() > 1000);
 
+        // The colleague goes Away and writes: the app shows both live, and answers through the
+        // team tab's send path; ben receives the answer.
+        ben->setStatus(1);
+        app.awaitPrefix("trace: colleague-status ben Away", kDeadline);
+        ben->sendTeamMessage("alice", kLunch);
+        app.awaitPrefix("trace: team-message-shown ben " + kLunch, kDeadline);
+        app.awaitPrefix("trace: team-message-sent ben " + kReply, kDeadline);
+        const TeamMessageReceived answer = integration::awaitEvent<TeamMessageReceived>(*ben);
+        CPPUNIT_ASSERT_EQUAL(kReply, answer.text);
+        CPPUNIT_ASSERT_EQUAL(std::string("alice"), answer.from);
+        CPPUNIT_ASSERT(!answer.offline);
+        const std::string teamShot = app.awaitLine(
+            [](const std::string& line) {
+                return startsWith(line, "trace: screenshot") && line.find("-team-reply.png") != std::string::npos;
+            },
+            "screenshot of the team tab", kDeadline);
+        CPPUNIT_ASSERT(Poco::File(teamShot.substr(std::string("trace: screenshot ").size())).exists());
+
         // The server restarts: the app reports the loss, reconnects and logs in by itself, and
         // the server hands the open chat back to the same tab.
         visitor.close();
@@ -103,6 +165,8 @@ public:
         server.start();
         app.awaitPrefix("trace: logged-in alice", kDeadline);
         app.awaitPrefix("trace: chat-resumed " + id, kDeadline);
+        // The roster comes again after the new login.
+        app.awaitPrefix("trace: roster 1 colleagues, 1 invitations", kDeadline);
     }
 
     void testTlsAndRawModeFromTheCommandLine()

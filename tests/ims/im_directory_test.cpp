@@ -14,6 +14,7 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -40,6 +41,7 @@ class ImDirectoryTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testForceLogoutEndsEverySession);
     CPPUNIT_TEST(testAliveTimeoutOnInjectedClock);
     CPPUNIT_TEST(testOperatorTeamMsgOfflineThenDeliveredOnceAtLogin);
+    CPPUNIT_TEST(testInvitationsInRosterAndAnswersReachTheInviter);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -48,7 +50,7 @@ public:
         path_ = Poco::TemporaryFile::tempName() + ".db";
         session_ = std::make_unique<Poco::Data::Session>(store::openDatabase(path_));
         store::UserRepository users(*session_);
-        for (const char* name : {"alice", "bob"})
+        for (const char* name : {"alice", "bob", "carol"})
             users.add(name, "", "operator", "unused");
         imStore_ = std::make_unique<store::SqliteImStore>(*session_);
         core_ = std::make_unique<core::Core>(core::CoreSettings{}, clock_, output_, conversations_);
@@ -165,6 +167,12 @@ public:
         const ConnectionId bob = imsLogin("bob");
         CPPUNIT_ASSERT_EQUAL(std::string("<MESSAGE from=\"alice\" to=\"bob\">see you</MESSAGE>"),
                              imsOutput_.sent[bob].back());
+        core_->operatorPacket(alice, nlchat::TeamMsg{"", "carol", "stored", 0});
+        const ConnectionId carol = operatorLogin("carol");
+        const auto stored = output_.lastToOperator<nlchat::TeamMsg>(carol);
+        CPPUNIT_ASSERT(stored.offline && stored.text == "stored" && stored.ts != 0);
+        core_->operatorPacket(alice, nlchat::TeamMsg{"", "carol", "live", 0});
+        CPPUNIT_ASSERT(!output_.lastToOperator<nlchat::TeamMsg>(carol).offline);
         const ConnectionId bobAgain = operatorLogin("bob");
         CPPUNIT_ASSERT_EQUAL(std::size_t(0), output_.countToOperator<nlchat::TeamMsg>(bobAgain));
         // Friends: request, invite to the online user, accept, roster with statuses.
@@ -177,6 +185,41 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), roster.friends.size());
         CPPUNIT_ASSERT_EQUAL(std::string("bob"), roster.friends[0].username);
         CPPUNIT_ASSERT_EQUAL(core::status_code::kOnline, roster.friends[0].status);
+    }
+
+    void testInvitationsInRosterAndAnswersReachTheInviter()
+    {
+        const ConnectionId alice = operatorLogin("alice");
+        const ConnectionId bob = operatorLogin("bob");
+        core_->operatorPacket(alice, nlchat::FriendRequest{"bob"});
+        core_->operatorPacket(alice, nlchat::FriendRequest{"carol"});
+        core_->operatorPacket(alice, nlchat::Roster{});
+        auto roster = output_.lastToOperator<nlchat::Roster>(alice);
+        CPPUNIT_ASSERT(roster.friends.empty() && roster.invitedBy.empty());
+        CPPUNIT_ASSERT(roster.invited == (std::vector<std::string>{"bob", "carol"}));
+        core_->operatorPacket(bob, nlchat::Roster{});
+        CPPUNIT_ASSERT(output_.lastToOperator<nlchat::Roster>(bob).invitedBy == std::vector<std::string>{"alice"});
+
+        core_->operatorPacket(bob, nlchat::FriendAccept{"alice"});
+        CPPUNIT_ASSERT_EQUAL(std::string("bob"), output_.lastToOperator<nlchat::FriendAccept>(alice).username);
+        const auto updates = output_.toOperator<nlchat::StatusUpdate>(alice);
+        CPPUNIT_ASSERT(std::any_of(updates.begin(), updates.end(), [](const nlchat::StatusUpdate& update) {
+            return update.username == "bob" && update.status == core::status_code::kOnline;
+        }));
+        const ConnectionId carol = operatorLogin("carol");
+        core_->operatorPacket(carol, nlchat::FriendDeny{"alice"});
+        CPPUNIT_ASSERT_EQUAL(std::string("carol"), output_.lastToOperator<nlchat::FriendDeny>(alice).username);
+        // The same notice when the answer comes over IMS.
+        core_->operatorPacket(alice, nlchat::FriendRequest{"carol"});
+        const ConnectionId carolIms = imsLogin("carol");
+        im_->imsDocument(carolIms, ims::FriendAcceptRequest{"carol", "alice"});
+        CPPUNIT_ASSERT_EQUAL(std::string("carol"), output_.lastToOperator<nlchat::FriendAccept>(alice).username);
+        core_->operatorPacket(alice, nlchat::FriendDelete{"bob"});
+        CPPUNIT_ASSERT_EQUAL(std::string("alice"), output_.lastToOperator<nlchat::FriendDelete>(bob).username);
+        core_->operatorPacket(alice, nlchat::Roster{});
+        roster = output_.lastToOperator<nlchat::Roster>(alice);
+        CPPUNIT_ASSERT(roster.friends.size() == 1 && roster.friends[0].username == "carol");
+        CPPUNIT_ASSERT(roster.invited.empty() && roster.invitedBy.empty());
     }
 
 private:

@@ -20,31 +20,6 @@ namespace ringdesk::integration {
 using namespace operator_client;
 using std::chrono::milliseconds;
 
-namespace {
-
-SessionSettings settingsFor(std::uint16_t port, const std::string& username, const std::string& password)
-{
-    SessionSettings settings;
-    settings.host = kHost;
-    settings.port = port;
-    settings.username = username;
-    settings.password = password;
-    settings.connectTimeout = kDeadline;
-    settings.loginTimeout = kDeadline;
-    settings.reconnectInitial = milliseconds(100);
-    settings.reconnectMax = milliseconds(1000);
-    return settings;
-}
-
-LoggedIn awaitLogin(OperatorSession& session)
-{
-    awaitEvent<Connecting>(session);
-    awaitEvent<Connected>(session);
-    return awaitEvent<LoggedIn>(session);
-}
-
-} // namespace
-
 class OperatorSessionTest : public CppUnit::TestFixture
 {
     CPPUNIT_TEST_SUITE(OperatorSessionTest);
@@ -63,13 +38,13 @@ public:
         ServerProcess server;
         server.addUser("ivy", "ivy-secret", "Ivy Ives");
         server.start();
-        SessionSettings settings = settingsFor(server.operatorPort(), "ivy", "ivy-secret");
+        SessionSettings settings = sessionSettings(server.operatorPort(), "ivy", "ivy-secret");
         settings.encryption =
             Encryption{clientKey2048(0), fetchServerKey(kHost, server.httpPort(), kDeadline)};
         std::atomic<int> wakeups{0};
         OperatorSession session(settings, [&wakeups] { ++wakeups; });
         session.start();
-        CPPUNIT_ASSERT_EQUAL(std::string("Ivy Ives"), awaitLogin(session).displayName);
+        CPPUNIT_ASSERT_EQUAL(std::string("Ivy Ives"), awaitSessionLogin(session).displayName);
 
         visitor::Welcome welcome;
         auto visitor = connectVisitor(server, "Jill", welcome);
@@ -123,9 +98,9 @@ public:
         ServerProcess server;
         server.addUser("kim", "kim-secret", "Kim");
         server.start();
-        OperatorSession session(settingsFor(server.operatorPort(), "kim", "kim-secret"), [] {});
+        OperatorSession session(sessionSettings(server.operatorPort(), "kim", "kim-secret"), [] {});
         session.start();
-        awaitLogin(session);
+        awaitSessionLogin(session);
 
         session.setStatus(1); // Away
         // The server answers commands in order: once this error is back, set_status was applied.
@@ -153,12 +128,12 @@ public:
         server.addUser("jack", "jack-secret", "Jack Jones");
         server.addUser("kate", "kate-secret", "Kate Kim");
         server.start();
-        OperatorSession jack(settingsFor(server.operatorPort(), "jack", "jack-secret"));
-        OperatorSession kate(settingsFor(server.operatorPort(), "kate", "kate-secret"));
+        OperatorSession jack(sessionSettings(server.operatorPort(), "jack", "jack-secret"));
+        OperatorSession kate(sessionSettings(server.operatorPort(), "kate", "kate-secret"));
         jack.start();
         kate.start();
-        awaitLogin(jack);
-        awaitLogin(kate);
+        awaitSessionLogin(jack);
+        awaitSessionLogin(kate);
 
         visitor::Welcome welcome;
         auto first = connectVisitor(server, "Liam", welcome);
@@ -191,12 +166,12 @@ public:
         server.define("ringdesk.presence.dropAfterMs", "700");
         server.addUser("liz", "liz-secret", "Liz Long");
         server.start();
-        SessionSettings settings = settingsFor(server.operatorPort(), "liz", "liz-secret");
+        SessionSettings settings = sessionSettings(server.operatorPort(), "liz", "liz-secret");
         settings.encryption = Encryption{clientKey4096(), protocol::RsaPublicKey::fromPem(server.publicKeyPem())};
         settings.silenceTimeout = milliseconds(5000);
         OperatorSession session(settings);
         session.start();
-        awaitLogin(session);
+        awaitSessionLogin(session);
 
         visitor::Welcome welcome;
         auto visitor = connectVisitor(server, "Noah", welcome);
@@ -245,7 +220,7 @@ public:
         // A listening socket that never answers: the kernel completes the handshake, nothing
         // is ever sent back.
         Poco::Net::ServerSocket silent(Poco::Net::SocketAddress(kHost, 0));
-        SessionSettings settings = settingsFor(silent.address().port(), "nobody", "secret");
+        SessionSettings settings = sessionSettings(silent.address().port(), "nobody", "secret");
         settings.silenceTimeout = milliseconds(300);
         OperatorSession session(settings);
         session.start();
@@ -262,7 +237,7 @@ public:
             Poco::Net::ServerSocket probe(Poco::Net::SocketAddress(kHost, 0));
             port = probe.address().port();
         } // closed: nothing listens on `port` any more
-        SessionSettings settings = settingsFor(port, "nobody", "secret");
+        SessionSettings settings = sessionSettings(port, "nobody", "secret");
         settings.reconnectInitial = milliseconds(100);
         settings.reconnectMax = milliseconds(400);
         OperatorSession session(settings);
@@ -282,7 +257,7 @@ public:
         ServerProcess server;
         server.addUser("max", "max-secret", "Max Moss");
         server.start();
-        OperatorSession session(settingsFor(server.operatorPort(), "max", "wrong"));
+        OperatorSession session(sessionSettings(server.operatorPort(), "max", "wrong"));
         session.start();
         awaitEvent<Connected>(session);
         CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::WrongCredentials),

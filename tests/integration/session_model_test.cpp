@@ -50,6 +50,7 @@ class SessionModelTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testEndChatReportsOnce);
     CPPUNIT_TEST(testConnectionLostClosesPendingRings);
     CPPUNIT_TEST(testLogoutStops);
+    CPPUNIT_TEST(testColleaguePacketsAndCommands);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -156,6 +157,37 @@ public:
         CPPUNIT_ASSERT(model.handle(nlchat::Logout{"banned by admin"}).empty());
         CPPUNIT_ASSERT(model.phase() == SessionModel::Phase::LoggedOut);
         CPPUNIT_ASSERT(model.stopReason().find("banned by admin") != std::string::npos);
+    }
+
+    void testColleaguePacketsAndCommands()
+    {
+        SessionModel model = readyWithChat(1);
+        // The operator's own status is not a colleague's.
+        CPPUNIT_ASSERT(model.handle(nlchat::StatusUpdate{"me", 1}).empty());
+        const auto change = only<ColleagueStatusChanged>(model.handle(nlchat::StatusUpdate{"bob", 2}));
+        CPPUNIT_ASSERT(change.username == "bob" && change.status == 2);
+        const auto roster = only<RosterReceived>(model.handle(nlchat::Roster{{{"bob", 3}}, {"cy"}, {"di"}}));
+        CPPUNIT_ASSERT(roster.colleagues.size() == 1 && roster.colleagues[0].username == "bob" &&
+                       roster.colleagues[0].status == 3);
+        CPPUNIT_ASSERT(roster.invitedBy == std::vector<std::string>{"cy"} &&
+                       roster.invited == std::vector<std::string>{"di"});
+        CPPUNIT_ASSERT(only<InvitationAnswered>(model.handle(nlchat::FriendDeny{"di"})).accepted == false);
+        CPPUNIT_ASSERT(only<InvitationAnswered>(model.handle(nlchat::FriendAccept{"di"})).accepted);
+        CPPUNIT_ASSERT_EQUAL(std::string("bob"), only<ColleagueRemoved>(model.handle(nlchat::FriendDelete{"bob"})).username);
+        const auto result = only<ColleagueCommandResult>(model.handle(nlchat::FriendResult{"friend_request", "x", 0}));
+        CPPUNIT_ASSERT(result.action == ColleagueAction::Add && !result.done);
+        CPPUNIT_ASSERT(model.handle(nlchat::FriendResult{"friend_unknown", "x", 1}).empty());
+        CPPUNIT_ASSERT(only<TeamMessageResult>(model.handle(nlchat::TeamMsgResult{"bob", -1})).delivery ==
+                       TeamDelivery::Stored);
+        const auto team = only<TeamMessageReceived>(model.handle(nlchat::TeamMsg{"bob", "me", "hi", 9, true}));
+        CPPUNIT_ASSERT(team.from == "bob" && team.text == "hi" && team.ts == 9 && team.offline);
+        // Commands become the extension packets.
+        const nlchat::Packet message = model.packetFor(SendTeamText{"bob", "yo"});
+        CPPUNIT_ASSERT_EQUAL(std::string(R"({"type":"team_msg","to":"bob","text":"yo"})"), nlchat::encode(message));
+        CPPUNIT_ASSERT_EQUAL(std::string(R"({"type":"friend_request","username":"cy"})"),
+                             nlchat::encode(model.packetFor(AddColleague{"cy"})));
+        CPPUNIT_ASSERT_EQUAL(std::string(R"({"type":"roster","friends":[]})"),
+                             nlchat::encode(model.packetFor(RequestRoster{})));
     }
 };
 

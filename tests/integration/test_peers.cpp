@@ -22,6 +22,28 @@ connectOperator(const ServerProcess& server, const std::string& username, const 
     return connection;
 }
 
+operator_client::SessionSettings sessionSettings(std::uint16_t port, const std::string& username,
+                                                 const std::string& password)
+{
+    operator_client::SessionSettings settings;
+    settings.host = kHost;
+    settings.port = port;
+    settings.username = username;
+    settings.password = password;
+    settings.connectTimeout = kDeadline;
+    settings.loginTimeout = kDeadline;
+    settings.reconnectInitial = std::chrono::milliseconds(100);
+    settings.reconnectMax = std::chrono::milliseconds(1000);
+    return settings;
+}
+
+operator_client::LoggedIn awaitSessionLogin(operator_client::OperatorSession& session)
+{
+    awaitEvent<operator_client::Connecting>(session);
+    awaitEvent<operator_client::Connected>(session);
+    return awaitEvent<operator_client::LoggedIn>(session);
+}
+
 std::unique_ptr<VisitorClient> connectVisitor(const ServerProcess& server, const std::string& name,
                                               visitor::Welcome& welcome, const std::string& token,
                                               std::int64_t since)

@@ -36,6 +36,13 @@ std::string describe(const operator_client::Event& event)
         name += " " + std::to_string(won->id) + (won->resumed ? " resumed" : "");
     else if (const auto* ring = std::get_if<RingOffered>(&event))
         name += " " + std::to_string(ring->ring.id);
+    else if (const auto* team = std::get_if<TeamMessageReceived>(&event))
+        name += " from " + team->from + " '" + team->text + "'" + (team->offline ? " offline" : "");
+    else if (const auto* change = std::get_if<ColleagueStatusChanged>(&event))
+        name += " " + change->username + " " + std::to_string(change->status);
+    else if (const auto* result = std::get_if<ColleagueCommandResult>(&event))
+        name += " " + std::to_string(static_cast<int>(result->action)) + " " + result->username +
+                (result->done ? " done" : " not done");
     return name;
 }
 
