@@ -25,7 +25,7 @@ Poco::Net::ServerSocket listen(const Endpoint& endpoint)
 
 RingdeskServer::RingdeskServer(ServerSettings settings)
     : settings_(std::move(settings)), logger_(Poco::Logger::get("ringdesk.server")),
-      session_(store::openDatabase(settings_.databasePath)), conversations_(session_), imStore_(session_),
+      session_(store::openDatabase(settings_.databasePath)), conversations_(session_), imStore_(session_), visitorBans_(session_),
       serverKey_(protocol::loadOrCreateKeyPair(settings_.privateKeyPath, settings_.publicKeyPath,
                                                settings_.keyBits)),
       authenticator_(settings_.databasePath, settings_.authSessions),
@@ -45,6 +45,8 @@ void RingdeskServer::start()
                         serverKey_.publicKey().fingerprint(), serverKey_.bits(),
                         settings_.publicKeyPath);
 
+    // The first event of the dispatcher thread: visitor bans are read on its connection.
+    dispatcher_.post([this](core::Core& core) { core.attachVisitorBans(visitorBans_); });
     dispatcher_.start();
 
     Poco::Net::ServerSocket operatorSocket = listen(settings_.operatorEndpoint);
@@ -82,6 +84,10 @@ void RingdeskServer::start()
     httpServer_ = std::make_unique<Poco::Net::HTTPServer>(new http::RequestRouter(*httpContext_),
                                                           httpThreads_, httpSocket, params);
     httpServer_->start();
+
+    adminApi_ = std::make_unique<admin_api::AdminApiServer>(settings_.admin, dispatcher_, clock_,
+                                                            settings_.databasePath);
+    adminApi_->start();
     running_ = true;
 
     const int operatorPort = operatorSocket.address().port();
@@ -89,7 +95,7 @@ void RingdeskServer::start()
     const int httpPort = httpSocket.address().port();
     logger_.information("operators on port %d, IMS on port %d, HTTP (widget, visitors, metrics) on port %d",
                         operatorPort, imsPort, httpPort);
-    writeReadyFile(operatorPort, imsPort, httpPort);
+    writeReadyFile(operatorPort, imsPort, httpPort, adminApi_->port());
 }
 
 void RingdeskServer::stop()
@@ -98,6 +104,7 @@ void RingdeskServer::stop()
         return;
     running_ = false;
     logger_.information("stopping");
+    adminApi_->stop(); // before the dispatcher: its requests wait on the core
     operatorServer_->stop();
     imsServer_->stop();
     registry_.shutdownAll("server stopping");
@@ -107,7 +114,7 @@ void RingdeskServer::stop()
         Poco::File(settings_.readyFile).remove();
 }
 
-void RingdeskServer::writeReadyFile(int operatorPort, int imsPort, int httpPort) const
+void RingdeskServer::writeReadyFile(int operatorPort, int imsPort, int httpPort, int adminPort) const
 {
     if (settings_.readyFile.empty())
         return;
@@ -115,7 +122,7 @@ void RingdeskServer::writeReadyFile(int operatorPort, int imsPort, int httpPort)
     {
         Poco::FileOutputStream out(temporary);
         out << "{\"operator_port\":" << operatorPort << ",\"ims_port\":" << imsPort
-            << ",\"http_port\":" << httpPort
+            << ",\"http_port\":" << httpPort << ",\"admin_port\":" << adminPort
             << ",\"pid\":" << Poco::Process::id() << "}\n";
     }
     Poco::File(temporary).renameTo(settings_.readyFile);

@@ -2,6 +2,7 @@
 // Every setting of ringdesk-server, read from the POCO configuration (file, options, -D) with
 // the defaults documented in docs/configuration.md.
 
+#include "server/admin_api/admin_endpoint_config.h"
 #include "server/core/core_settings.h"
 #include "server/core/im_directory.h"
 
@@ -43,6 +44,8 @@ struct ServerSettings
     std::size_t imsMaxDocumentBytes = 0;
     int imsMaxConnections = 0;
     std::size_t imsMaxQueuedDocuments = 0;
+
+    admin_api::AdminEndpointConfig admin; // the admin API (docs/admin.md)
 
     core::CoreSettings core;
     core::ImSettings im;

@@ -13,9 +13,18 @@ ImDirectory::ImDirectory(ImSettings settings, const Clock& clock, CoreOutput& ou
 {
 }
 
-void ImDirectory::imsConnected(ConnectionId connection)
+void ImDirectory::imsConnected(ConnectionId connection, const std::string& address)
 {
-    ims_[connection] = ImsSession{ImsState::kAwaitingLogin, {}, clock_.now()};
+    ims_[connection] = ImsSession{ImsState::kAwaitingLogin, {}, clock_.now(), address, clock_.epochMs()};
+}
+
+std::vector<ImsSessionInfo> ImDirectory::imsSessions() const
+{
+    std::vector<ImsSessionInfo> rows;
+    for (const auto& [connection, session] : ims_)
+        if (session.state != ImsState::kLoggedOut)
+            rows.push_back({connection, session.username, session.address, session.connectedAt});
+    return rows;
 }
 
 void ImDirectory::imsHeard(ConnectionId connection)

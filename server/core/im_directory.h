@@ -25,6 +25,15 @@
 
 namespace ringdesk::core {
 
+/// A row of the live view of IMS connections (admin `sessions`).
+struct ImsSessionInfo
+{
+    ConnectionId connection = 0;
+    std::string username;   // empty until LOGIN succeeded
+    std::string address;    // the peer as the front-end reported it, may be empty
+    std::int64_t since = 0; // connected at, ms since the epoch
+};
+
 struct ImSettings
 {
     /// An IMS connection that sent nothing this long is closed (spec, ALIVE: 15 seconds).
@@ -47,8 +56,8 @@ public:
     // The front-end echoes every client document itself before posting it, so every response
     // below follows the echo.
 
-    /// A new IMS connection; it must LOGIN first.
-    void imsConnected(ConnectionId connection);
+    /// A new IMS connection from `address` (shown in the live view); it must LOGIN first.
+    void imsConnected(ConnectionId connection, const std::string& address = {});
     /// Something arrived on the connection (a document, even an unparseable one): resets the
     /// ALIVE timer.
     void imsHeard(ConnectionId connection);
@@ -89,6 +98,8 @@ public:
     /// Logged-in users and how many sessions each has (live view).
     std::map<std::string, std::size_t> onlineUsers() const;
     std::size_t imsConnectionCount() const { return ims_.size(); }
+    /// Every IMS connection that has not logged out (live view).
+    std::vector<ImsSessionInfo> imsSessions() const;
 
 private:
     enum class ImsState { kAwaitingLogin, kLoggedIn, kLoggedOut };
@@ -97,6 +108,8 @@ private:
         ImsState state = ImsState::kAwaitingLogin;
         std::string username;
         TimePoint lastHeard;
+        std::string address;
+        std::int64_t connectedAt = 0; // ms since the epoch
     };
     struct UserSessions
     {

@@ -8,10 +8,12 @@ namespace ringdesk::core {
 
 namespace code = protocol::error_code;
 
-void Core::operatorConnected(ConnectionId connection)
+void Core::operatorConnected(ConnectionId connection, const std::string& address)
 {
     OperatorSession session;
     session.lastHeard = clock_.now();
+    session.address = address;
+    session.connectedAt = clock_.epochMs();
     operators_.emplace(connection, std::move(session));
     output_.sendToOperator(connection, nlchat::ServerOnline{});
 }
