@@ -122,8 +122,8 @@ void showUser(AdminContext& context, const std::string& username)
         return;
     }
     std::vector<Row> rows;
-    for (const auto& [key, value] : json)
-        rows.push_back({key, value.toString()});
+    for (const std::string& key : json.getNames())
+        rows.push_back({key, json.get(key).toString()});
     printTable(context.out(), {"field", "value"}, rows, false);
 }
 
@@ -183,14 +183,21 @@ void deleteUser(AdminContext& context, const std::string& username)
 
 void importUsers(AdminContext& context, const std::string& file)
 {
+    Object arguments(Poco::JSON_PRESERVE_KEY_ORDER);
+    arguments.set("file", file);
     std::vector<ImportEntry> entries;
+    std::string problem;
     try {
         Poco::FileInputStream in(file);
         entries = parseImport(in);
     } catch (const Poco::Exception& e) {
-        throw CommandFailed("cannot read " + file + ": " + e.displayText());
+        problem = "cannot read " + file + ": " + e.displayText();
     } catch (const std::invalid_argument& e) {
-        throw CommandFailed(file + ": " + e.what());
+        problem = file + ": " + e.what();
+    }
+    if (!problem.empty()) {
+        context.recordAudit("user import", arguments, "failed: " + problem);
+        throw CommandFailed(problem);
     }
 
     // The KDF is slow on purpose: hash on every core, then write in one transaction.
@@ -209,8 +216,6 @@ void importUsers(AdminContext& context, const std::string& file)
 
     std::size_t added = 0;
     std::size_t existing = 0;
-    Object arguments(Poco::JSON_PRESERVE_KEY_ORDER);
-    arguments.set("file", file);
     arguments.set("lines", static_cast<Poco::UInt64>(entries.size()));
     context.audited("user import", arguments, [&] {
         store::UserRepository users(context.database());

@@ -115,6 +115,7 @@ void ServerProcess::start(std::chrono::milliseconds timeout)
                                   "--operator-port=" + std::to_string(operatorPort_),
                                   "--http-port=" + std::to_string(httpPort_),
                                   "--ims-port=" + std::to_string(imsPort_),
+                                  "--admin-port=" + std::to_string(adminPort_),
                                   "--ready-file=" + readyFile};
     for (const std::string& define : defines_)
         args.push_back("-D" + define);
@@ -138,6 +139,7 @@ void ServerProcess::start(std::chrono::milliseconds timeout)
             operatorPort_ = static_cast<std::uint16_t>(ready->getValue<int>("operator_port"));
             httpPort_ = static_cast<std::uint16_t>(ready->getValue<int>("http_port"));
             imsPort_ = static_cast<std::uint16_t>(ready->getValue<int>("ims_port"));
+            adminPort_ = static_cast<std::uint16_t>(ready->getValue<int>("admin_port"));
             return;
         }
         if (const int code = handle_->tryWait(); code != -1) {

@@ -56,6 +56,8 @@ public:
     std::uint16_t operatorPort() const { return operatorPort_; }
     std::uint16_t httpPort() const { return httpPort_; }
     std::uint16_t imsPort() const { return imsPort_; }
+    /// The admin API's port (on 127.0.0.1; docs/admin.md).
+    std::uint16_t adminPort() const { return adminPort_; }
     const std::string& dataDir() const { return dataDir_; }
     /// The SQLite file in the data folder (ringdesk.db).
     std::string databasePath() const { return file("ringdesk.db"); }
@@ -78,6 +80,7 @@ private:
     std::uint16_t operatorPort_ = 0;
     std::uint16_t httpPort_ = 0;
     std::uint16_t imsPort_ = 0;
+    std::uint16_t adminPort_ = 0;
     int lastExitCode_ = 0;
 };
 
