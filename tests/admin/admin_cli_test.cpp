@@ -1,6 +1,9 @@
 // ringdesk-admin's contract: exit codes, --json output, the token, working while the server is
 // down, temporary bans, user management and the audit log.
 #include "admin_tool.h"
+#include "server/store/database.h"
+#include "server/store/friend_repository.h"
+#include "server/store/offline_message_repository.h"
 #include "server_process.h"
 #include "test_peers.h"
 #include "waits.h"
@@ -198,11 +201,34 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("Ivy Ives"), shown->getValue<std::string>("display_name"));
         CPPUNIT_ASSERT_EQUAL(std::string("no"), shown->getValue<std::string>("banned"));
 
-        // Deleting a logged-in user ends its session at once and the login stops working.
+        // Kim is logged in; it has a friend, an invitation it sent, a message waiting for its
+        // next login and one it sent.
         auto kim = integration::connectOperator(server, "kim", "kim-pw", "kim");
+        {
+            Poco::Data::Session db = store::openDatabase(server.databasePath());
+            store::FriendRepository friends(db);
+            CPPUNIT_ASSERT(friends.invite("ivy", "kim", 1) && friends.accept("kim", "ivy"));
+            CPPUNIT_ASSERT(friends.invite("kim", "jack", 1));
+            store::OfflineMessageRepository messages(db);
+            messages.store("ivy", "kim", "see you tomorrow", 1);
+            messages.store("kim", "jack", "handing over", 1);
+        }
+        // Deleting a logged-in user ends its session at once and the login stops working.
         const ToolResult deleted = runAdmin(server, {"user", "delete", "kim", "--json"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(deleted.describe(), 0, deleted.code);
         CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), deleted.json()->getValue<Poco::UInt64>("sessions_ended"));
+        CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), deleted.json()->getValue<Poco::UInt64>("friendships_removed"));
+        CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), deleted.json()->getValue<Poco::UInt64>("offline_messages_removed"));
+        {
+            // Its friendships and invitations are gone both ways; what it sent to jack stays.
+            Poco::Data::Session db = store::openDatabase(server.databasePath());
+            store::FriendRepository friends(db);
+            CPPUNIT_ASSERT(friends.friendsOf("ivy").empty());
+            CPPUNIT_ASSERT(friends.pendingInvitersOf("jack").empty());
+            const auto waiting = store::OfflineMessageRepository(db).undelivered("jack");
+            CPPUNIT_ASSERT_EQUAL(std::size_t(1), waiting.size());
+            CPPUNIT_ASSERT_EQUAL(std::string("kim"), waiting.front().sender);
+        }
         CPPUNIT_ASSERT_EQUAL(std::string("account deleted"), integration::awaitPacket<nlchat::Logout>(*kim).reason);
         CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::WrongCredentials), loginResult(server, "kim", "kim-pw"));
 
