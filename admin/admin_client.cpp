@@ -116,7 +116,8 @@ Poco::JSON::Object::Ptr AdminClient::request(const std::string& method, const st
         throw CommandFailed("the answer from " + address() + " is not the admin API's JSON (HTTP " +
                             std::to_string(static_cast<int>(response.getStatus())) + ")");
     if (response.getStatus() != Poco::Net::HTTPResponse::HTTP_OK)
-        throw CommandFailed(object->optValue<std::string>("message", "the server answered HTTP " +
+        throw ServerRefused(object->optValue<std::string>("error", admin_api::error::kInternal),
+                            object->optValue<std::string>("message", "the server answered HTTP " +
                                                                          std::to_string(static_cast<int>(response.getStatus()))));
     return object;
 }

@@ -35,7 +35,8 @@ public:
 
     // Errors: ServerUnreachable when nothing answers at host:port (connection refused,
     // timeout); CommandFailed when the token file cannot be read, the server refuses the token
-    // (401), or answers an error (its message, e.g. "no such user: bob").
+    // (401); ServerRefused when it answers an error (its code and message, e.g.
+    // unknown_user, "no such user: bob").
 
 private:
     Poco::JSON::Object::Ptr request(const std::string& method, const std::string& path,

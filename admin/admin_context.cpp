@@ -74,6 +74,19 @@ void AdminContext::recordAudit(const std::string& action, const Poco::JSON::Obje
                                                store::audit_source::kCli, action, text.str(), outcome});
 }
 
+void AdminContext::rollback()
+{
+    if (database_ && database_->isTransaction())
+        database_->rollback();
+}
+
+void AdminContext::recordRefusal(const std::string& action, const Poco::JSON::Object& arguments,
+                                 const std::string& message)
+{
+    rollback();
+    recordAudit(action, arguments, "failed: " + message);
+}
+
 std::optional<Poco::JSON::Object::Ptr> AdminContext::applyOnServer(const Poco::JSON::Object& body)
 {
     try {

@@ -71,11 +71,14 @@ public:
             change();
             recordAudit(action, arguments, "ok");
             db.commit();
-        } catch (const std::runtime_error& e) {
-            if (db.isTransaction())
-                db.rollback();
-            if (dynamic_cast<const CommandFailed*>(&e) != nullptr || dynamic_cast<const UsageError*>(&e) != nullptr)
-                recordAudit(action, arguments, std::string("failed: ") + e.what());
+        } catch (const CommandFailed& e) {
+            recordRefusal(action, arguments, e.what());
+            throw;
+        } catch (const UsageError& e) {
+            recordRefusal(action, arguments, e.what());
+            throw;
+        } catch (...) {
+            rollback(); // a database error: nothing to record in a database that failed
             throw;
         }
     }
@@ -91,6 +94,10 @@ public:
     std::optional<Poco::JSON::Object::Ptr> applyOnServer(const Poco::JSON::Object& body);
 
 private:
+    void rollback();
+    /// Rolls the action back and records it with outcome "failed: <message>".
+    void recordRefusal(const std::string& action, const Poco::JSON::Object& arguments, const std::string& message);
+
     const Poco::Util::AbstractConfiguration& config_;
     CommandOptions options_;
     std::ostream& out_;

@@ -29,4 +29,16 @@ public:
     using CommandFailed::CommandFailed;
 };
 
+/// The admin API answered with an error (admin_api_contract.h, namespace error): `code` is its
+/// error code, what() its message.
+class ServerRefused : public CommandFailed
+{
+public:
+    ServerRefused(std::string code, const std::string& message) : CommandFailed(message), code_(std::move(code)) {}
+    const std::string& code() const { return code_; }
+
+private:
+    std::string code_;
+};
+
 } // namespace ringdesk::admin

@@ -57,12 +57,12 @@ void runLogoutCommand(AdminContext& context, const std::vector<std::string>& wor
     Object::Ptr answer;
     try {
         answer = context.server().post(admin_api::path::kLogout, body);
+    } catch (const ServerRefused& e) {
+        // The server records every logout request that reached it, refused ones too.
+        throw;
     } catch (const CommandFailed& e) {
-        // The server records what reached it; what did not is recorded here. A refusal for an
-        // unknown user was recorded by the server already.
-        const std::string message = e.what();
-        if (message.rfind("no such user", 0) != 0)
-            context.recordAudit("logout", body, "failed: " + message);
+        // What did not reach the server (unreachable, token refused) is recorded here.
+        context.recordAudit("logout", body, std::string("failed: ") + e.what());
         throw;
     }
     const auto ended = answer->getValue<Poco::UInt64>("sessions_ended");
