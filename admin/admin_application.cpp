@@ -4,6 +4,7 @@
 #include "admin/ban_commands.h"
 #include "admin/live_commands.h"
 #include "admin/user_commands.h"
+#include "server/admin_api/admin_api_contract.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>
@@ -34,11 +35,11 @@ void AdminApplication::defineOptions(Poco::Util::OptionSet& options)
     options.addOption(Option("data-dir", "", "the server's data folder (ringdesk.dataDir)")
                           .argument("DIR").binding("ringdesk.dataDir"));
     options.addOption(Option("admin-host", "", "the admin API's host (ringdesk.admin.host, default 127.0.0.1)")
-                          .argument("HOST").binding("ringdesk.admin.host"));
+                          .argument("HOST").binding(admin_api::config_key::kHost));
     options.addOption(Option("admin-port", "", "the admin API's port (ringdesk.admin.port, default 7012)")
-                          .argument("PORT").binding("ringdesk.admin.port"));
+                          .argument("PORT").binding(admin_api::config_key::kPort));
     options.addOption(Option("token-file", "", "the admin token file (ringdesk.admin.tokenFile, default <data-dir>/admin.token)")
-                          .argument("FILE").binding("ringdesk.admin.tokenFile"));
+                          .argument("FILE").binding(admin_api::config_key::kTokenFile));
     options.addOption(Option("json", "", "print JSON instead of tables"));
     options.addOption(Option("as", "", "the admin name recorded in the audit log (default: your OS user); "
                                        "with audit: only that admin's rows").argument("NAME"));
