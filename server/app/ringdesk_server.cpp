@@ -49,6 +49,11 @@ void RingdeskServer::start()
     dispatcher_.post([this](core::Core& core) { core.attachVisitorBans(visitorBans_); });
     dispatcher_.start();
 
+    // First, so that a taken admin port stops the start before any client can connect.
+    adminApi_ = std::make_unique<admin_api::AdminApiServer>(settings_.admin, dispatcher_, clock_,
+                                                            settings_.databasePath);
+    adminApi_->start();
+
     Poco::Net::ServerSocket operatorSocket = listen(settings_.operatorEndpoint);
     operatorContext_.emplace(operator_endpoint::OperatorEndpointContext{
         dispatcher_, registry_, authenticator_, serverKey_, settings_.operatorMaxLineBytes,
@@ -84,10 +89,6 @@ void RingdeskServer::start()
     httpServer_ = std::make_unique<Poco::Net::HTTPServer>(new http::RequestRouter(*httpContext_),
                                                           httpThreads_, httpSocket, params);
     httpServer_->start();
-
-    adminApi_ = std::make_unique<admin_api::AdminApiServer>(settings_.admin, dispatcher_, clock_,
-                                                            settings_.databasePath);
-    adminApi_->start();
     running_ = true;
 
     const int operatorPort = operatorSocket.address().port();
