@@ -50,6 +50,7 @@ void AdminApplication::defineOptions(Poco::Util::OptionSet& options)
     options.addOption(Option("reason", "", "why (ban, logout); shown to the user and recorded").argument("TEXT"));
     options.addOption(Option("for", "", "ban duration: 30s, 15m, 2h, 7d, 1w (default: until lifted)").argument("DURATION"));
     options.addOption(Option("all", "", "bans: also lifted and expired bans"));
+    options.addOption(Option("visitors", "", "sessions: also list visitor connections"));
     options.addOption(Option("limit", "", "audit: how many rows (default 50)").argument("N"));
 }
 
@@ -83,6 +84,8 @@ void AdminApplication::handleOption(const std::string& name, const std::string& 
         options_.duration = value;
     } else if (name == "all") {
         options_.all = true;
+    } else if (name == "visitors") {
+        options_.visitors = true;
     } else if (name == "limit") {
         options_.limit = Poco::NumberParser::parse(value);
     }
@@ -104,7 +107,7 @@ void AdminApplication::showHelp(std::ostream& out) const
                    "  audit [--limit=N] [--as=ADMIN]\n"
                    "Commands (the running server's admin API):\n"
                    "  logout NAME [--reason=T]  ends every session of the user at once\n"
-                   "  sessions                  who is connected\n"
+                   "  sessions [--visitors]     who is connected (--visitors: visitor sockets too)\n"
                    "  rings                     open rings and waiting visitors\n"
                    "Exit codes: 0 ok, 1 failure, 2 usage.\n"
                    "Options:");

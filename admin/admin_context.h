@@ -36,6 +36,7 @@ struct CommandOptions
     std::string actAs;           // --as: the admin recorded in the audit log
     int limit = 50;              // --limit (audit)
     bool all = false;            // --all (bans: also lifted and expired ones)
+    bool visitors = false;       // --visitors (sessions: also visitor WebSockets)
 };
 
 class AdminContext

@@ -75,8 +75,9 @@ void runLogoutCommand(AdminContext& context, const std::vector<std::string>& wor
 void runSessionsCommand(AdminContext& context, const std::vector<std::string>& words)
 {
     if (!words.empty())
-        throw UsageError("usage: ringdesk-admin sessions [--json]");
-    const Object::Ptr view = context.server().get(admin_api::path::kSessions);
+        throw UsageError("usage: ringdesk-admin sessions [--visitors] [--json]");
+    const Object::Ptr view = context.server().get(std::string(admin_api::path::kSessions) +
+                                                  (context.options().visitors ? "?visitors=1" : ""));
     printView(context, *view, "sessions",
               {"username", "protocol", "address", "since", "status", "open_chats", "connection"});
 }

@@ -12,7 +12,8 @@ namespace ringdesk::admin {
 /// `logout NAME [--reason=TEXT]`: ends every session of the user at once. The server records
 /// it in the audit log; when the server cannot be reached the failure is recorded here.
 void runLogoutCommand(AdminContext& context, const std::vector<std::string>& words);
-/// `sessions`: who is connected (protocol, address, since, status, open chats).
+/// `sessions [--visitors]`: who is connected (protocol, address, since, status, open chats);
+/// with --visitors also every visitor WebSocket.
 void runSessionsCommand(AdminContext& context, const std::vector<std::string>& words);
 /// `rings`: open rings and visitors waiting for their operator to come back.
 void runRingsCommand(AdminContext& context, const std::vector<std::string>& words);

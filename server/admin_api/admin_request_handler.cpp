@@ -127,7 +127,8 @@ private:
 
     Object::Ptr route(HTTPServerRequest& request)
     {
-        const std::string path = Poco::URI(request.getURI()).getPath();
+        const Poco::URI uri(request.getURI());
+        const std::string path = uri.getPath();
         const std::string& method = request.getMethod();
         const bool get = method == Poco::Net::HTTPRequest::HTTP_GET;
         const bool post = method == Poco::Net::HTTPRequest::HTTP_POST;
@@ -144,7 +145,10 @@ private:
         }
         if (path == path::kSessions) {
             expect(get);
-            return sessionsView(context_.dispatcher);
+            bool withVisitors = false;
+            for (const auto& [name, value] : uri.getQueryParameters())
+                withVisitors = withVisitors || (name == "visitors" && (value == "1" || value == "true"));
+            return sessionsView(context_.dispatcher, withVisitors);
         }
         if (path == path::kRings) {
             expect(get);

@@ -20,20 +20,21 @@ const char* statusName(int statusCode)
     }
 }
 
-Object::Ptr sessionsView(runtime::Dispatcher& dispatcher)
+Object::Ptr sessionsView(runtime::Dispatcher& dispatcher, bool withVisitors)
 {
     struct ImsRow
     {
         core::ImsSessionInfo info;
         int status;
     };
-    const auto [operators, ims] = dispatcher.ask([](const core::Core& core) {
+    const auto [operators, ims, visitors] = dispatcher.ask([withVisitors](const core::Core& core) {
         std::vector<ImsRow> imsRows;
         const core::ImDirectory& im = core.im();
         for (const core::ImsSessionInfo& info : im.imsSessions())
             imsRows.push_back({info, info.username.empty() ? core::status_code::kUnknown
                                                            : im.statusOf(info.username)});
-        return std::make_tuple(core.operatorSessions(), imsRows);
+        return std::make_tuple(core.operatorSessions(), imsRows,
+                               withVisitors ? core.visitorSessions() : std::vector<core::VisitorSessionInfo>());
     });
     Array::Ptr rows = new Array;
     for (const core::OperatorSessionInfo& s : operators) {
@@ -56,6 +57,21 @@ Object::Ptr sessionsView(runtime::Dispatcher& dispatcher)
         row->set("since", static_cast<Poco::Int64>(s.info.since));
         row->set("status", std::string(s.info.username.empty() ? "not logged in" : statusName(s.status)));
         row->set("open_chats", 0);
+        rows->add(row);
+    }
+    for (const core::VisitorSessionInfo& s : visitors) {
+        Object::Ptr row = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        row->set("protocol", "visitor");
+        row->set("connection", static_cast<Poco::UInt64>(s.connection));
+        row->set("username", s.visitorId);
+        row->set("name", s.name);
+        row->set("address", s.address);
+        row->set("since", static_cast<Poco::Int64>(s.since));
+        row->set("status", std::string(s.visitorId.empty() ? "before hello"
+                                       : s.banned           ? "unavailable"
+                                       : s.conversation != 0 ? "chatting"
+                                                             : "idle"));
+        row->set("open_chats", s.conversation != 0 ? 1 : 0);
         rows->add(row);
     }
     Object::Ptr view = new Object(Poco::JSON_PRESERVE_KEY_ORDER);

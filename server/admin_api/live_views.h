@@ -9,8 +9,10 @@
 namespace ringdesk::admin_api {
 
 /// {"sessions":[{"protocol":"nlchat"|"ims","connection","username","address","since" (ms),
-/// "status" (name),"open_chats"}]}, operator sessions first, each by connection id.
-Poco::JSON::Object::Ptr sessionsView(runtime::Dispatcher& dispatcher);
+/// "status" (name),"open_chats"}]}, operator sessions first, then IMS, each by connection id.
+/// With `withVisitors`, visitor WebSockets follow: protocol "visitor", username = visitor id,
+/// "name", status "idle", "chatting", "unavailable" (banned) or "before hello", open_chats 0/1.
+Poco::JSON::Object::Ptr sessionsView(runtime::Dispatcher& dispatcher, bool withVisitors);
 
 /// {"conversations":[{"id","state":"ringing"|"waiting","visitor","visitor_name","address",
 /// "page","since" (ms),"operators_rung","operator"}], "connected_chats", "visitor_connections"}:

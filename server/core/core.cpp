@@ -93,6 +93,17 @@ std::vector<OperatorSessionInfo> Core::operatorSessions() const
     return rows;
 }
 
+std::vector<VisitorSessionInfo> Core::visitorSessions() const
+{
+    std::vector<VisitorSessionInfo> rows;
+    for (const auto& [connection, session] : visitors_) {
+        const auto live = liveByVisitor_.find(session.visitorId);
+        rows.push_back({connection, session.visitorId, session.name, session.address, session.connectedAt,
+                        live == liveByVisitor_.end() ? 0 : live->second, session.banned});
+    }
+    return rows;
+}
+
 std::vector<ConversationInfo> Core::liveConversations() const
 {
     std::vector<ConversationInfo> rows;

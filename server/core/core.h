@@ -51,6 +51,18 @@ struct OperatorSessionInfo
     std::int64_t since = 0;  // connected at, ms since the epoch
 };
 
+/// A row of the live view of visitor connections (admin `sessions --visitors`).
+struct VisitorSessionInfo
+{
+    ConnectionId connection = 0;
+    std::string visitorId;        // empty until hello
+    std::string name;
+    std::string address;          // IP address, without port
+    std::int64_t since = 0;       // connected at, ms since the epoch
+    std::int64_t conversation = 0; // its live conversation, 0 when none
+    bool banned = false;          // refused by a visitor ban
+};
+
 /// A row of the live view of conversations (admin `rings`, metrics).
 struct ConversationInfo
 {
@@ -132,6 +144,7 @@ public:
     std::vector<OperatorSessionInfo> operatorSessions() const;
     std::vector<ConversationInfo> liveConversations() const;
     std::size_t visitorConnectionCount() const { return visitors_.size(); }
+    std::vector<VisitorSessionInfo> visitorSessions() const;
 
 private:
     struct OperatorSession
@@ -152,7 +165,8 @@ private:
         std::string name;
         std::string page;
         std::string address;
-        bool banned = false; // refused by a visitor ban (docs/admin.md)
+        std::int64_t connectedAt = 0; // ms since the epoch
+        bool banned = false;          // refused by a visitor ban (docs/admin.md)
     };
 
     struct LiveConversation

@@ -12,6 +12,7 @@ void Core::visitorConnected(ConnectionId connection, const std::string& address)
 {
     VisitorSession session;
     session.address = address;
+    session.connectedAt = clock_.epochMs();
     visitors_.emplace(connection, std::move(session));
 }
 

@@ -189,6 +189,15 @@ public:
             CPPUNIT_ASSERT(row->getValue<Poco::Int64>("since") > 0);
         }
 
+        // Visitor sockets only on request.
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), count(*rows, "protocol", "visitor"));
+        const ToolResult all = runAdmin(server, {"sessions", "--visitors", "--json"});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(all.describe(), 0, all.code);
+        const Poco::JSON::Array::Ptr withVisitors = all.jsonArray();
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(all.out, std::size_t(1), count(*withVisitors, "protocol", "visitor"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), count(*withVisitors, "username", welcome.visitor));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), count(*withVisitors, "status", "chatting"));
+
         const ToolResult rings = runAdmin(server, {"rings", "--json"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(rings.describe(), 0, rings.code);
         const Poco::JSON::Array::Ptr open = rings.jsonArray();
