@@ -38,6 +38,17 @@ bool closedWithin(OperatorConnection& connection, std::chrono::milliseconds time
     return false;
 }
 
+/// The next LOGOUT document the IMS client gets within kAtOnce (others are skipped), or
+/// "(closed)".
+std::string nextLogout(ims_tests::ImsClient& ims)
+{
+    std::optional<std::string> document;
+    do
+        document = ims.next(kAtOnce);
+    while (document && document->find("<LOGOUT") == std::string::npos);
+    return document.value_or("(closed)");
+}
+
 /// Logs in on a new connection and returns the login result (0, 1, 2).
 int loginResult(const ServerProcess& server, const std::string& username, const std::string& password)
 {
@@ -73,6 +84,8 @@ public:
         server.start();
         auto alice = connectOperator(server, "alice", "alice-pw", "Alice");
         auto carol = connectOperator(server, "carol", "carol-pw", "Carol");
+        ims_tests::ImsClient aliceIms(server.imsPort());
+        CPPUNIT_ASSERT_EQUAL(std::string("<LOGIN user=\"alice\" result=\"1\"/>"), aliceIms.login("alice", "alice-pw"));
 
         visitor::Welcome welcome;
         auto ann = connectVisitor(server, "Ann", welcome);
@@ -87,13 +100,15 @@ public:
 
         const ToolResult ban = runAdmin(server, {"ban", "user", "alice", "--reason", "abusive", "--json", "--as", "root-admin"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(ban.describe(), 0, ban.code);
-        CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), ban.json()->getValue<Poco::UInt64>("sessions_ended"));
+        CPPUNIT_ASSERT_EQUAL(Poco::UInt64(2), ban.json()->getValue<Poco::UInt64>("sessions_ended"));
         CPPUNIT_ASSERT_EQUAL(std::string("applied"), ban.json()->getValue<std::string>("server"));
 
-        // Alice is told and disconnected at once...
+        // Alice is told and disconnected at once, on both connections...
         const auto logout = awaitPacket<nlchat::Logout>(*alice, kAtOnce);
         CPPUNIT_ASSERT_EQUAL(std::string("banned: abusive"), logout.reason);
         CPPUNIT_ASSERT(closedWithin(*alice, kAtOnce));
+        CPPUNIT_ASSERT_EQUAL(std::string("<LOGOUT user=\"alice\" result=\"1\"/>"), nextLogout(aliceIms));
+        CPPUNIT_ASSERT(aliceIms.closedWithin(kAtOnce));
         // ...the conversation goes back to the queue: Carol is rung again, Ann waits again.
         CPPUNIT_ASSERT_EQUAL(id, awaitPacket<nlchat::Ring>(*carol).id);
         awaitMessage<visitor::StateChange>(*ann, [&](const visitor::StateChange& s) {
@@ -105,8 +120,10 @@ public:
                                  return s.state == visitor::state::kConnected;
                              }).operatorName);
 
-        // A new login is refused with result 2 (banned) until the ban is lifted.
+        // A new login is refused with result 2 (banned) on both protocols until the ban is lifted.
         CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Banned), loginResult(server, "alice", "alice-pw"));
+        ims_tests::ImsClient again(server.imsPort());
+        CPPUNIT_ASSERT_EQUAL(std::string("<LOGIN user=\"alice\" result=\"2\"/>"), again.login("alice", "alice-pw"));
         const ToolResult unban = runAdmin(server, {"unban", "user", "alice"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(unban.describe(), 0, unban.code);
         CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Ok), loginResult(server, "alice", "alice-pw"));
@@ -139,11 +156,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("logged out by an administrator"),
                              awaitPacket<nlchat::Logout>(*op, kAtOnce).reason);
         CPPUNIT_ASSERT(closedWithin(*op, kAtOnce));
-        std::optional<std::string> document;
-        do
-            document = ims.next(kAtOnce);
-        while (document && document->find("<LOGOUT") == std::string::npos);
-        CPPUNIT_ASSERT_EQUAL(std::string("<LOGOUT user=\"bob\" result=\"1\"/>"), document.value_or("(closed)"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<LOGOUT user=\"bob\" result=\"1\"/>"), nextLogout(ims));
         CPPUNIT_ASSERT(ims.closedWithin(kAtOnce));
 
         // Not a ban: bob may log in again.
