@@ -25,7 +25,7 @@ Poco::Net::ServerSocket listen(const Endpoint& endpoint)
 
 RingdeskServer::RingdeskServer(ServerSettings settings)
     : settings_(std::move(settings)), logger_(Poco::Logger::get("ringdesk.server")),
-      session_(store::openDatabase(settings_.databasePath)), conversations_(session_), imStore_(session_), visitorBans_(session_),
+      session_(store::openDatabase(settings_.databasePath)), conversations_(session_), imStore_(session_), bans_(session_),
       serverKey_(protocol::loadOrCreateKeyPair(settings_.privateKeyPath, settings_.publicKeyPath,
                                                settings_.keyBits)),
       authenticator_(settings_.databasePath, settings_.authSessions),
@@ -45,8 +45,11 @@ void RingdeskServer::start()
                         serverKey_.publicKey().fingerprint(), serverKey_.bits(),
                         settings_.publicKeyPath);
 
-    // The first event of the dispatcher thread: visitor bans are read on its connection.
-    dispatcher_.post([this](core::Core& core) { core.attachVisitorBans(visitorBans_); });
+    // The first event of the dispatcher thread: bans are read on its connection.
+    dispatcher_.post([this](core::Core& core) {
+        core.attachVisitorBans(bans_);
+        core.attachUserBans(bans_);
+    });
     dispatcher_.start();
 
     // First, so that a taken admin port stops the start before any client can connect.

@@ -12,7 +12,7 @@
 #include "server/runtime/tcp_listener.h"
 #include "server/store/sqlite_conversation_store.h"
 #include "server/store/sqlite_im_store.h"
-#include "server/store/sqlite_visitor_ban_list.h"
+#include "server/store/sqlite_bans.h"
 
 #include <Poco/Data/Session.h>
 #include <Poco/Logger.h>
@@ -48,7 +48,7 @@ private:
     Poco::Data::Session session_;
     store::SqliteConversationStore conversations_;
     store::SqliteImStore imStore_;
-    store::SqliteVisitorBanList visitorBans_;
+    store::SqliteBans bans_;
     protocol::RsaPrivateKey serverKey_;
     runtime::ConnectionRegistry registry_;
     runtime::Authenticator authenticator_;

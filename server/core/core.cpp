@@ -45,8 +45,16 @@ void Core::tick()
 void Core::attachIm(ImDirectory& im)
 {
     im_ = &im;
+    im.setUserBanCheck(userBans_);
     im.setOperatorStatusHook(
         [this](ConnectionId connection, int status) { operatorStatusChanged(connection, status); });
+}
+
+void Core::attachUserBans(UserBanCheck& bans)
+{
+    userBans_ = &bans;
+    if (im_ != nullptr)
+        im_->setUserBanCheck(&bans);
 }
 
 ImDirectory& Core::im()

@@ -9,6 +9,7 @@
 #include "server/core/conversation_store.h"
 #include "server/core/core_output.h"
 #include "server/core/core_settings.h"
+#include "server/core/user_ban_check.h"
 #include "server/core/visitor_ban.h"
 
 #include <cstdint>
@@ -135,6 +136,11 @@ public:
     /// chat again. Returns how many connections were newly refused.
     std::size_t enforceVisitorBans();
 
+    /// Connects the user ban check: a verified login (operatorLoggedIn, and the IM unit's
+    /// imsLoggedIn) of a user banned by now is refused with result 2 (banned) instead.
+    /// `bans` must outlive the core; without it logins are taken as verified (tests).
+    void attachUserBans(UserBanCheck& bans);
+
     // ---- timers -----------------------------------------------------------------------------
     /// Runs every timer that is due: probes (spec 2.4), probe drops, ring timeouts, grace
     /// periods. Call at least every 100 ms; extra calls are harmless.
@@ -254,6 +260,7 @@ private:
     std::unordered_map<std::string, std::int64_t> liveByVisitor_;
     ImDirectory* im_ = nullptr;
     VisitorBanList* visitorBans_ = nullptr;
+    UserBanCheck* userBans_ = nullptr;
 };
 
 } // namespace ringdesk::core

@@ -38,6 +38,8 @@ void ImDirectory::imsLoggedIn(ConnectionId connection, const std::string& userna
     const auto found = ims_.find(connection);
     if (found == ims_.end() || found->second.state != ImsState::kAwaitingLogin)
         return;
+    if (userBans_ != nullptr && userBans_->isBanned(username, clock_.epochMs()))
+        return imsLoginRefused(connection, username, ims::LoginResult::kBanned); // banned meanwhile
     found->second.state = ImsState::kLoggedIn;
     found->second.username = username;
     found->second.lastHeard = clock_.now();

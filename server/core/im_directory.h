@@ -15,6 +15,7 @@
 #include "server/core/core_output.h"
 #include "server/core/im_output.h"
 #include "server/core/im_store.h"
+#include "server/core/user_ban_check.h"
 
 #include <chrono>
 #include <functional>
@@ -51,6 +52,9 @@ public:
                 ImStore& store);
 
     void setOperatorStatusHook(OperatorStatusHook hook) { statusHook_ = std::move(hook); }
+    /// Checks bans again when imsLoggedIn takes effect (core::Core::attachUserBans); nullptr:
+    /// no check.
+    void setUserBanCheck(UserBanCheck* bans) { userBans_ = bans; }
 
     // ---- IMS connections (specs/ims-xml-protocol.txt) ---------------------------------------
     // The front-end echoes every client document itself before posting it, so every response
@@ -62,7 +66,8 @@ public:
     /// ALIVE timer.
     void imsHeard(ConnectionId connection);
     /// The front-end verified LOGIN's user and MD5 password and found no active ban.
-    /// [LOGIN] answers result 1, then delivers pending invitations and stored messages in order.
+    /// [LOGIN] answers result 1, then delivers pending invitations and stored messages in order;
+    /// result 2 when the user was banned meanwhile (setUserBanCheck).
     /// Ignored (no answer) unless the connection still awaits its login.
     void imsLoggedIn(ConnectionId connection, const std::string& username);
     /// The front-end refused LOGIN: result 0 (wrong user or password) or 2 (banned).
@@ -145,6 +150,7 @@ private:
     ImOutput& imsOutput_;
     ImStore& store_;
     OperatorStatusHook statusHook_;
+    UserBanCheck* userBans_ = nullptr;
 
     std::map<ConnectionId, ImsSession> ims_;
     std::map<ConnectionId, std::string> operators_; // operator connection -> username

@@ -67,6 +67,8 @@ void Core::operatorLoggedIn(ConnectionId connection, const OperatorIdentity& ide
     const auto found = operators_.find(connection);
     if (found == operators_.end())
         return;
+    if (userBans_ != nullptr && userBans_->isBanned(identity.username, clock_.epochMs()))
+        return operatorLoginRefused(connection, nlchat::LoginResult::Banned); // banned meanwhile
     OperatorSession& session = found->second;
     session.identity = identity;
     session.lastHeard = clock_.now();

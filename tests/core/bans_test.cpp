@@ -1,8 +1,11 @@
-// Visitor bans in the core (docs/admin.md, "Bans") and the forced logout's return of chats to
-// the queue: driven directly, time on the ManualClock.
+// Bans in the core (docs/admin.md, "Bans"): visitor bans, a login of a user banned while its
+// password was being checked, and the forced logout's return of chats to the queue. Driven
+// directly, time on the ManualClock.
 #include "core_harness.h"
 
 #include <cppunit/extensions/HelperMacros.h>
+
+#include <set>
 
 namespace ringdesk::core::testing {
 namespace {
@@ -29,15 +32,24 @@ private:
     std::vector<std::pair<VisitorBanSubject, std::optional<std::int64_t>>> bans_;
 };
 
+/// Banned usernames.
+class FakeUserBans final : public UserBanCheck
+{
+public:
+    std::set<std::string> banned;
+    bool isBanned(const std::string& username, std::int64_t) override { return banned.count(username) != 0; }
+};
+
 } // namespace
 
-class VisitorBanTest : public CppUnit::TestFixture
+class BansTest : public CppUnit::TestFixture
 {
-    CPPUNIT_TEST_SUITE(VisitorBanTest);
+    CPPUNIT_TEST_SUITE(BansTest);
     CPPUNIT_TEST(testBannedAddressGetsUnavailableAndRingsNobody);
     CPPUNIT_TEST(testTemporaryBanEndsByItself);
     CPPUNIT_TEST(testEnforceEndsAConnectedChat);
     CPPUNIT_TEST(testForcedLogoutRingsOthersNotTheUsersOtherSession);
+    CPPUNIT_TEST(testLoginOfAUserBannedMeanwhileIsRefused);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -45,6 +57,7 @@ public:
     {
         h_ = std::make_unique<CoreHarness>();
         h_->core.attachVisitorBans(bans_);
+        h_->core.attachUserBans(userBans_);
     }
 
     void testBannedAddressGetsUnavailableAndRingsNobody()
@@ -110,11 +123,29 @@ public:
         CPPUNIT_ASSERT(!h_->hasOperatorSession(aliceAgain));
     }
 
+    void testLoginOfAUserBannedMeanwhileIsRefused()
+    {
+        // The front-end verified the password before the ban was recorded; the login event
+        // reaches the core after it.
+        const ConnectionId bob = h_->logIn("bob");
+        h_->visitorStartsChat("Ann", "Hello?"); // an open ring, rung to bob
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), h_->output.countToOperator<nlchat::Ring>(bob));
+        userBans_.banned.insert("mallory");
+        const ConnectionId mallory = h_->connectOperator("uuid-mallory");
+        h_->core.operatorLoggedIn(mallory, {"mallory", "Mallory"});
+        const auto answers = h_->output.toOperator<nlchat::Login>(mallory);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), answers.size());
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Banned), answers.front().result);
+        // Not logged in: the open ring is not offered to it.
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), h_->output.countToOperator<nlchat::Ring>(mallory));
+    }
+
 private:
     FakeVisitorBans bans_;
+    FakeUserBans userBans_;
     std::unique_ptr<CoreHarness> h_;
 };
 
-CPPUNIT_TEST_SUITE_REGISTRATION(VisitorBanTest);
+CPPUNIT_TEST_SUITE_REGISTRATION(BansTest);
 
 } // namespace ringdesk::core::testing
