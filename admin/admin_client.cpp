@@ -63,8 +63,10 @@ Poco::JSON::Object::Ptr AdminClient::request(const std::string& method, const st
                                              const Poco::JSON::Object* body)
 {
     if (endpoint_.port == 0)
-        throw CommandFailed(std::string(admin_api::config_key::kPort) +
-                            " is 0 (any free port): give the port the server reported with --admin-port");
+        // The server writes its ready file once listening and removes it when it stops.
+        throw ServerUnreachable(std::string(admin_api::config_key::kPort) +
+                                " is 0 (any free port) and no ready file names the port: the server is not "
+                                "running, or give the port with --admin-port");
     probe();
     std::string token;
     try {

@@ -34,7 +34,7 @@ public:
     std::string address() const;
 
     // Errors: ServerUnreachable when nothing answers at host:port (connection refused,
-    // timeout); CommandFailed when the token file cannot be read, the server refuses the token
+    // timeout) or the port is 0 (unknown); CommandFailed when the token file cannot be read, the server refuses the token
     // (401); ServerRefused when it answers an error (its code and message, e.g.
     // unknown_user, "no such user: bob").
 

@@ -7,6 +7,9 @@
 
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/File.h>
+#include <Poco/FileStream.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/Timestamp.h>
 
 #include <chrono>
@@ -25,6 +28,23 @@ std::string osUserName()
     if (const passwd* entry = ::getpwuid(uid); entry != nullptr && entry->pw_name != nullptr)
         return entry->pw_name;
     return "uid " + std::to_string(uid);
+}
+
+/// The admin port a server started with port 0 wrote to its ready file (docs/configuration.md,
+/// ringdesk.readyFile); 0 when there is no such file or it names no admin port.
+int portFromReadyFile(const std::string& path)
+{
+    if (path.empty() || !Poco::File(path).exists())
+        return 0;
+    try {
+        Poco::FileInputStream in(path);
+        const Poco::Dynamic::Var ready = Poco::JSON::Parser().parse(in);
+        if (ready.type() == typeid(Poco::JSON::Object::Ptr))
+            return ready.extract<Poco::JSON::Object::Ptr>()->optValue<int>("admin_port", 0);
+    } catch (const Poco::Exception&) {
+        // A half-written or foreign file: the port stays unknown and the client says so.
+    }
+    return 0;
 }
 
 } // namespace
@@ -60,8 +80,12 @@ Poco::Data::Session& AdminContext::database()
 
 AdminClient& AdminContext::server()
 {
-    if (!server_)
-        server_ = std::make_unique<AdminClient>(admin_api::loadAdminEndpointConfig(config_), identity_);
+    if (!server_) {
+        admin_api::AdminEndpointConfig endpoint = admin_api::loadAdminEndpointConfig(config_);
+        if (endpoint.port == 0)
+            endpoint.port = portFromReadyFile(config_.getString("ringdesk.readyFile", ""));
+        server_ = std::make_unique<AdminClient>(endpoint, identity_);
+    }
     return *server_;
 }
 
