@@ -52,6 +52,7 @@ class AdminCliTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testTemporaryBanEndsByItself);
     CPPUNIT_TEST(testExitCodes);
     CPPUNIT_TEST(testUserManagement);
+    CPPUNIT_TEST(testAdminPortFromTheReadyFile);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -166,6 +167,21 @@ public:
         const ToolResult help = runAdmin(server, {"--help"});
         CPPUNIT_ASSERT_EQUAL(0, help.code);
         CPPUNIT_ASSERT(contains(help.out, "ban user NAME"));
+    }
+
+    void testAdminPortFromTheReadyFile()
+    {
+        ServerProcess server; // started with --admin-port=0 and a ready file in its data folder
+        server.start();
+        const std::vector<std::string> args{"--data-dir=" + server.dataDir(), "-Dringdesk.admin.port=0",
+                                            "-Dringdesk.readyFile=" + server.dataDir() + "/ready.json",
+                                            "sessions"};
+        const ToolResult found = runAdminRaw(args);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(found.describe(), 0, found.code);
+        CPPUNIT_ASSERT_EQUAL(0, server.stop());
+        const ToolResult stopped = runAdminRaw(args);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(stopped.describe(), 1, stopped.code);
+        CPPUNIT_ASSERT_MESSAGE(stopped.describe(), contains(stopped.err, "no ready file names the port"));
     }
 
     void testUserManagement()
