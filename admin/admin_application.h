@@ -2,6 +2,8 @@
 // ringdesk-admin, the administrator's command line (docs/admin.md): a POCO Util application
 // with subcommands. Exit codes: 0 ok, 1 failure, 2 usage.
 
+#include "admin/admin_context.h"
+
 #include <Poco/Util/Application.h>
 
 #include <string>
@@ -9,32 +11,23 @@
 
 namespace ringdesk::admin {
 
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;
-inline constexpr int kExitUsage = 2;
-
-/// Options shared by the subcommands.
-struct CommandOptions
-{
-    bool json = false;
-    std::string password;        // --password; empty: read from standard input
-    bool passwordGiven = false;
-    std::string displayName;     // --display-name
-    std::string role = "operator";
-    int kdfIterations = 0;       // --kdf-iterations; 0: the configured default
-};
-
 class AdminApplication final : public Poco::Util::Application
 {
+public:
+    AdminApplication();
+
 protected:
     void defineOptions(Poco::Util::OptionSet& options) override;
     void handleOption(const std::string& name, const std::string& value) override;
     int main(const std::vector<std::string>& arguments) override;
 
 private:
-    void showHelp() const;
+    void showHelp(std::ostream& out) const;
     bool helpRequested_ = false;
     CommandOptions options_;
 };
+
+/// Runs the tool: option errors are usage errors (exit 2), unlike POCO_APP_MAIN's EXIT_CONFIG.
+int runAdminTool(int argc, char** argv);
 
 } // namespace ringdesk::admin

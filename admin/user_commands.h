@@ -1,21 +1,17 @@
 #pragma once
-// `ringdesk-admin user ...`: account management on the database directly (works while the
-// server is down; the server reads accounts at each login).
+// `ringdesk-admin user ...` (docs/admin.md, "Users"): account management on the database
+// directly, so it works while the server is down; a running server is told at once when a
+// deleted user must be logged out.
 
-#include "admin/admin_application.h"
+#include "admin/admin_context.h"
 
-#include <Poco/Data/Session.h>
-
-#include <iosfwd>
 #include <string>
 #include <vector>
 
 namespace ringdesk::admin {
 
-/// Runs `user add|list|passwd` with `words` = the arguments after "user".
-/// Returns an exit code; messages go to `out` / `err`.
-int runUserCommand(Poco::Data::Session& session, const std::vector<std::string>& words,
-                   const CommandOptions& options, int defaultKdfIterations, std::ostream& out,
-                   std::ostream& err);
+/// Runs `user add|list|show|passwd|set-role|delete|import` with `words` = the arguments after
+/// "user". Throws UsageError / CommandFailed (admin/command_error.h).
+void runUserCommand(AdminContext& context, const std::vector<std::string>& words);
 
 } // namespace ringdesk::admin

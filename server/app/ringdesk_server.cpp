@@ -27,7 +27,7 @@ Poco::Net::ServerSocket listen(const Endpoint& endpoint)
 
 RingdeskServer::RingdeskServer(ServerSettings settings)
     : settings_(std::move(settings)), logger_(Poco::Logger::get("ringdesk.server")),
-      session_(store::openDatabase(settings_.databasePath)), conversations_(session_), imStore_(session_),
+      session_(store::openDatabase(settings_.databasePath)), conversations_(session_), imStore_(session_), bans_(session_),
       serverKey_(protocol::loadOrCreateKeyPair(settings_.privateKeyPath, settings_.publicKeyPath,
                                                settings_.keyBits)),
       authenticator_(settings_.databasePath, settings_.authSessions),
@@ -47,7 +47,17 @@ void RingdeskServer::start()
                         serverKey_.publicKey().fingerprint(), serverKey_.bits(),
                         settings_.publicKeyPath);
 
+    // The first event of the dispatcher thread: bans are read on its connection.
+    dispatcher_.post([this](core::Core& core) {
+        core.attachVisitorBans(bans_);
+        core.attachUserBans(bans_);
+    });
     dispatcher_.start();
+
+    // First, so that a taken admin port stops the start before any client can connect.
+    adminApi_ = std::make_unique<admin_api::AdminApiServer>(settings_.admin, dispatcher_, clock_,
+                                                            settings_.databasePath);
+    adminApi_->start();
 
     Poco::Net::ServerSocket operatorSocket = listen(settings_.operatorEndpoint);
     operatorContext_.emplace(operator_endpoint::OperatorEndpointContext{
@@ -100,7 +110,8 @@ void RingdeskServer::start()
     logger_.information("operators on port %d, IMS on port %d, HTTP (widget, visitors, metrics) on port %d",
                         operatorPort, imsPort, httpPort);
     std::vector<std::pair<std::string, int>> ports{
-        {"operator_port", operatorPort}, {"ims_port", imsPort}, {"http_port", httpPort}};
+        {"operator_port", operatorPort}, {"ims_port", imsPort}, {"http_port", httpPort},
+        {"admin_port", adminApi_->port()}};
     if (operatorTlsPort != 0)
         ports.emplace_back("operator_tls_port", operatorTlsPort);
     if (imsTlsPort != 0)
@@ -132,6 +143,7 @@ void RingdeskServer::stop()
         return;
     running_ = false;
     logger_.information("stopping");
+    adminApi_->stop(); // before the dispatcher: its requests wait on the core
     operatorServer_->stop();
     imsServer_->stop();
     for (const auto& listener : {operatorTlsServer_.get(), imsTlsServer_.get()})

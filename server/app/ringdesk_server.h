@@ -2,6 +2,7 @@
 // Assembles the server: database, key pair, dispatcher with the core, and the endpoints.
 
 #include "protocol/rsa_key.h"
+#include "server/admin_api/admin_api_server.h"
 #include "server/app/server_settings.h"
 #include "server/http/request_router.h"
 #include "server/ims_endpoint/ims_connection.h"
@@ -11,6 +12,7 @@
 #include "server/runtime/tcp_listener.h"
 #include "server/store/sqlite_conversation_store.h"
 #include "server/store/sqlite_im_store.h"
+#include "server/store/sqlite_bans.h"
 
 #include <Poco/Data/Session.h>
 #include <Poco/Logger.h>
@@ -55,6 +57,7 @@ private:
     Poco::Data::Session session_;
     store::SqliteConversationStore conversations_;
     store::SqliteImStore imStore_;
+    store::SqliteBans bans_;
     protocol::RsaPrivateKey serverKey_;
     runtime::ConnectionRegistry registry_;
     runtime::Authenticator authenticator_;
@@ -68,6 +71,7 @@ private:
     std::optional<http::HttpContext> httpContext_;
     Poco::ThreadPool httpThreads_;
     std::unique_ptr<Poco::Net::HTTPServer> httpServer_;
+    std::unique_ptr<admin_api::AdminApiServer> adminApi_;
     bool running_ = false;
 };
 

@@ -1,5 +1,6 @@
 #include "server/app/server_application.h"
 
+#include "server/admin_api/admin_api_contract.h"
 #include "server/app/ringdesk_server.h"
 
 #include <Poco/AutoPtr.h>
@@ -44,6 +45,8 @@ void ServerApplication::defineOptions(Poco::Util::OptionSet& options)
                           .argument("PORT").binding("ringdesk.ims.port"));
     options.addOption(Option("http-port", "", "HTTP port: widget, visitor WebSocket, metrics (ringdesk.http.port, default 8080)")
                           .argument("PORT").binding("ringdesk.http.port"));
+    options.addOption(Option("admin-port", "", "admin API port on ringdesk.admin.host, 0 = any (ringdesk.admin.port, default 7012)")
+                          .argument("PORT").binding(admin_api::config_key::kPort));
     options.addOption(Option("ready-file", "", "write the bound ports as JSON to FILE once listening (ringdesk.readyFile)")
                           .argument("FILE").binding("ringdesk.readyFile"));
     options.addOption(Option("log-level", "", "fatal, critical, error, warning, notice, information, debug, trace")

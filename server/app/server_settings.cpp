@@ -102,6 +102,8 @@ ServerSettings ServerSettings::load(const Poco::Util::AbstractConfiguration& con
     s.visitorMaxQueuedMessages = static_cast<std::size_t>(positive(config, "ringdesk.visitor.maxQueuedMessages", 1000));
     s.visitorIdleTimeoutSeconds = positive(config, "ringdesk.visitor.idleTimeoutSeconds", 900);
 
+    s.admin = admin_api::loadAdminEndpointConfig(config);
+
     s.core.ringTimeout = millis(config, "ringdesk.ring.timeoutMs", 60000);
     s.core.ringOffer = millis(config, "ringdesk.ring.offerMs", 55000);
     s.core.probeAfter = millis(config, "ringdesk.presence.probeAfterMs", 7000);
@@ -144,6 +146,9 @@ std::vector<std::string> ServerSettings::describe() const
         "ringdesk.visitor.maxFrameBytes = " + std::to_string(visitorMaxFrameBytes),
         "ringdesk.visitor.maxQueuedMessages = " + std::to_string(visitorMaxQueuedMessages),
         "ringdesk.visitor.idleTimeoutSeconds = " + std::to_string(visitorIdleTimeoutSeconds),
+        "ringdesk.admin = " + admin.host + ":" + std::to_string(admin.port),
+        "ringdesk.admin.tokenFile = " + admin.tokenFile,
+        "ringdesk.admin.maxConnections = " + std::to_string(admin.maxConnections),
         "ringdesk.ring.timeoutMs = " + ms(core.ringTimeout),
         "ringdesk.ring.offerMs = " + ms(core.ringOffer),
         "ringdesk.presence.probeAfterMs = " + ms(core.probeAfter),

@@ -2,6 +2,7 @@
 // Every setting of ringdesk-server, read from the POCO configuration (file, options, -D) with
 // the defaults documented in docs/configuration.md.
 
+#include "server/admin_api/admin_endpoint_config.h"
 #include "server/core/core_settings.h"
 #include "server/core/im_directory.h"
 #include "server/tls/certificate_files.h"
@@ -57,6 +58,8 @@ struct ServerSettings
     TlsEndpoint operatorTls;
     TlsEndpoint imsTls;
     core::Duration tlsHandshakeTimeout{10000};
+
+    admin_api::AdminEndpointConfig admin; // the admin API (docs/admin.md)
 
     core::CoreSettings core;
     core::ImSettings im;

@@ -65,6 +65,7 @@ void Core::deliverToVisitors(const LiveConversation& conversation,
 void Core::setState(LiveConversation& conversation, ConversationState state)
 {
     conversation.record.state = state;
+    conversation.stateSince = clock_.epochMs();
     store_.updateConversation(conversation.record, clock_.epochMs());
 }
 

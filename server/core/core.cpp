@@ -45,8 +45,16 @@ void Core::tick()
 void Core::attachIm(ImDirectory& im)
 {
     im_ = &im;
+    im.setUserBanCheck(userBans_);
     im.setOperatorStatusHook(
         [this](ConnectionId connection, int status) { operatorStatusChanged(connection, status); });
+}
+
+void Core::attachUserBans(UserBanCheck& bans)
+{
+    userBans_ = &bans;
+    if (im_ != nullptr)
+        im_->setUserBanCheck(&bans);
 }
 
 ImDirectory& Core::im()
@@ -56,12 +64,23 @@ ImDirectory& Core::im()
     return *im_;
 }
 
+const ImDirectory& Core::im() const
+{
+    if (im_ == nullptr)
+        throw std::logic_error("no IM unit is attached to the core");
+    return *im_;
+}
+
 std::size_t Core::forceLogout(const std::string& username, const std::string& reason)
 {
     std::vector<ConnectionId> sessions;
-    for (const auto& [connection, session] : operators_)
-        if (session.identity && session.identity->username == username)
+    for (auto& [connection, session] : operators_)
+        if (session.identity && session.identity->username == username) {
             sessions.push_back(connection);
+            // Not rung any more: the chats freed below must not come back to another session
+            // of the same user that is about to be closed too.
+            session.status = status_code::kOffline;
+        }
     for (ConnectionId connection : sessions) {
         output_.sendToOperator(connection, nlchat::Logout{reason});
         dropOperator(connection, false);
@@ -77,16 +96,37 @@ std::vector<OperatorSessionInfo> Core::operatorSessions() const
     for (const auto& [connection, session] : operators_)
         rows.push_back({connection, session.uuid,
                         session.identity ? session.identity->username : std::string(),
-                        session.status, session.chats.size()});
+                        session.status, session.chats.size(), session.address,
+                        session.connectedAt});
+    return rows;
+}
+
+std::vector<VisitorSessionInfo> Core::visitorSessions() const
+{
+    std::vector<VisitorSessionInfo> rows;
+    for (const auto& [connection, session] : visitors_) {
+        const auto live = liveByVisitor_.find(session.visitorId);
+        rows.push_back({connection, session.visitorId, session.name, session.address, session.connectedAt,
+                        live == liveByVisitor_.end() ? 0 : live->second, session.banned});
+    }
     return rows;
 }
 
 std::vector<ConversationInfo> Core::liveConversations() const
 {
     std::vector<ConversationInfo> rows;
-    for (const auto& [id, conversation] : conversations_)
+    for (const auto& [id, conversation] : conversations_) {
+        std::string address;
+        for (ConnectionId connection : conversation.visitorConnections)
+            if (const auto visitor = visitors_.find(connection); visitor != visitors_.end()) {
+                address = visitor->second.address;
+                break;
+            }
         rows.push_back({id, conversation.record.visitorId, conversation.record.state,
-                        conversation.record.operatorUsername, conversation.rung.size()});
+                        conversation.record.operatorUsername, conversation.rung.size(),
+                        conversation.record.visitorName, conversation.record.page, address,
+                        conversation.stateSince});
+    }
     return rows;
 }
 

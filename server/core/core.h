@@ -9,6 +9,8 @@
 #include "server/core/conversation_store.h"
 #include "server/core/core_output.h"
 #include "server/core/core_settings.h"
+#include "server/core/user_ban_check.h"
+#include "server/core/visitor_ban.h"
 
 #include <cstdint>
 #include <map>
@@ -46,6 +48,20 @@ struct OperatorSessionInfo
     std::string username;
     int status = status_code::kOnline;
     std::size_t openChats = 0;
+    std::string address;     // the peer as the front-end reported it ("host:port"), may be empty
+    std::int64_t since = 0;  // connected at, ms since the epoch
+};
+
+/// A row of the live view of visitor connections (admin `sessions --visitors`).
+struct VisitorSessionInfo
+{
+    ConnectionId connection = 0;
+    std::string visitorId;        // empty until hello
+    std::string name;
+    std::string address;          // IP address, without port
+    std::int64_t since = 0;       // connected at, ms since the epoch
+    std::int64_t conversation = 0; // its live conversation, 0 when none
+    bool banned = false;          // refused by a visitor ban
 };
 
 /// A row of the live view of conversations (admin `rings`, metrics).
@@ -56,6 +72,10 @@ struct ConversationInfo
     ConversationState state = ConversationState::Ringing;
     std::string operatorUsername;
     std::size_t operatorsRung = 0;
+    std::string visitorName;
+    std::string page;
+    std::string visitorAddress; // of a connected visitor socket; empty when none is connected
+    std::int64_t since = 0;     // in this state since, ms since the epoch
 };
 
 class Core
@@ -68,8 +88,9 @@ public:
     void restoreOpenConversations();
 
     // ---- operator endpoint (specs/nlchat-protocol.txt) --------------------------------------
-    /// A new operator connection: greets it with server_online (1.1.12).
-    void operatorConnected(ConnectionId connection);
+    /// A new operator connection from `address` (shown in the live view): greets it with
+    /// server_online (1.1.12).
+    void operatorConnected(ConnectionId connection, const std::string& address = {});
     /// A decoded plain packet from an operator (after RSA decryption, if any). Login requests
     /// are not passed here: the front-end verifies the password and calls operatorLoggedIn.
     void operatorPacket(ConnectionId connection, const nlchat::Packet& packet);
@@ -94,6 +115,7 @@ public:
     void attachIm(ImDirectory& im);
     /// The attached IM unit; throws std::logic_error when none is attached.
     ImDirectory& im();
+    const ImDirectory& im() const;
 
     // ---- administration ---------------------------------------------------------------------
     /// Ends every session of `username` on both protocols (docs/ims.md, "Forced logout"):
@@ -102,6 +124,22 @@ public:
     /// [Server->Client: LOGOUT] and is closed. Returns how many connections were ended (0 when
     /// the user is not logged in). The caller refuses new logins (e.g. with a ban) itself.
     std::size_t forceLogout(const std::string& username, const std::string& reason);
+
+    /// Connects the visitor bans (docs/admin.md, "Bans"): a banned visitor's hello is answered
+    /// with state `unavailable`, its messages get error `unavailable` and nobody is rung. The
+    /// list is read at hello, when a visitor starts a conversation, and by enforceVisitorBans.
+    /// `bans` must outlive the core; without it no visitor is banned (tests).
+    void attachVisitorBans(VisitorBanList& bans);
+    /// Applies the active visitor bans to the connected visitors at once: a newly banned
+    /// visitor's live conversation ends (a ring is withdrawn, an operator gets `disassociate`)
+    /// and it gets state `unavailable`; a visitor whose ban was lifted gets state `idle` and may
+    /// chat again. Returns how many connections were newly refused.
+    std::size_t enforceVisitorBans();
+
+    /// Connects the user ban check: a verified login (operatorLoggedIn, and the IM unit's
+    /// imsLoggedIn) of a user banned by now is refused with result 2 (banned) instead.
+    /// `bans` must outlive the core; without it logins are taken as verified (tests).
+    void attachUserBans(UserBanCheck& bans);
 
     // ---- timers -----------------------------------------------------------------------------
     /// Runs every timer that is due: probes (spec 2.4), probe drops, ring timeouts, grace
@@ -112,6 +150,7 @@ public:
     std::vector<OperatorSessionInfo> operatorSessions() const;
     std::vector<ConversationInfo> liveConversations() const;
     std::size_t visitorConnectionCount() const { return visitors_.size(); }
+    std::vector<VisitorSessionInfo> visitorSessions() const;
 
 private:
     struct OperatorSession
@@ -122,6 +161,8 @@ private:
         TimePoint lastHeard;
         std::optional<TimePoint> probeSentAt;
         std::set<std::int64_t> chats;
+        std::string address;
+        std::int64_t connectedAt = 0; // ms since the epoch
     };
 
     struct VisitorSession
@@ -130,6 +171,8 @@ private:
         std::string name;
         std::string page;
         std::string address;
+        std::int64_t connectedAt = 0; // ms since the epoch
+        bool banned = false;          // refused by a visitor ban (docs/admin.md)
     };
 
     struct LiveConversation
@@ -143,6 +186,7 @@ private:
         std::int64_t sentToOperator = 0; // highest seq written to the operator connection
         std::int64_t probeMark = 0;      // sentToOperator when the last probe went out
         std::int64_t confirmed = 0;      // highest seq the operator has certainly read
+        std::int64_t stateSince = 0;     // ms since the epoch (live view)
     };
 
     // operator handlers (operator_handlers.cpp)
@@ -163,12 +207,18 @@ private:
 
     // visitor handlers (visitor_handlers.cpp)
     void onHello(ConnectionId connection, VisitorSession& session, const visitor::Hello& hello);
-    void onVisitorMsg(VisitorSession& session, const visitor::SendMsg& msg);
+    void onVisitorMsg(ConnectionId connection, VisitorSession& session, const visitor::SendMsg& msg);
     void onVisitorChatState(VisitorSession& session, const visitor::SendChatState& state);
     void onLeaveMessage(ConnectionId connection, VisitorSession& session,
                         const visitor::LeaveMessage& form);
     void onVisitorClose(VisitorSession& session);
     void sendVisitorError(ConnectionId connection, const char* code, const std::string& message);
+
+    // visitor bans (visitor_bans.cpp)
+    /// Re-reads the bans and records in `session.banned` whether one covers it.
+    bool checkVisitorBan(VisitorSession& session);
+    /// Ends the visitor's live conversation (if any) and tells it chat is unavailable.
+    void refuseVisitor(ConnectionId connection, VisitorSession& session);
 
     // ring rules (ring_rules.cpp)
     bool ringable(const OperatorSession& session) const;
@@ -209,6 +259,8 @@ private:
     std::map<std::int64_t, LiveConversation> conversations_; // Ringing, Connected, Waiting
     std::unordered_map<std::string, std::int64_t> liveByVisitor_;
     ImDirectory* im_ = nullptr;
+    VisitorBanList* visitorBans_ = nullptr;
+    UserBanCheck* userBans_ = nullptr;
 };
 
 } // namespace ringdesk::core

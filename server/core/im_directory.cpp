@@ -13,9 +13,18 @@ ImDirectory::ImDirectory(ImSettings settings, const Clock& clock, CoreOutput& ou
 {
 }
 
-void ImDirectory::imsConnected(ConnectionId connection)
+void ImDirectory::imsConnected(ConnectionId connection, const std::string& address)
 {
-    ims_[connection] = ImsSession{ImsState::kAwaitingLogin, {}, clock_.now()};
+    ims_[connection] = ImsSession{ImsState::kAwaitingLogin, {}, clock_.now(), address, clock_.epochMs()};
+}
+
+std::vector<ImsSessionInfo> ImDirectory::imsSessions() const
+{
+    std::vector<ImsSessionInfo> rows;
+    for (const auto& [connection, session] : ims_)
+        if (session.state != ImsState::kLoggedOut)
+            rows.push_back({connection, session.username, session.address, session.connectedAt});
+    return rows;
 }
 
 void ImDirectory::imsHeard(ConnectionId connection)
@@ -29,6 +38,8 @@ void ImDirectory::imsLoggedIn(ConnectionId connection, const std::string& userna
     const auto found = ims_.find(connection);
     if (found == ims_.end() || found->second.state != ImsState::kAwaitingLogin)
         return;
+    if (userBans_ != nullptr && userBans_->isBanned(username, clock_.epochMs()))
+        return imsLoginRefused(connection, username, ims::LoginResult::kBanned); // banned meanwhile
     found->second.state = ImsState::kLoggedIn;
     found->second.username = username;
     found->second.lastHeard = clock_.now();

@@ -15,6 +15,7 @@
 #include "server/core/core_output.h"
 #include "server/core/im_output.h"
 #include "server/core/im_store.h"
+#include "server/core/user_ban_check.h"
 
 #include <chrono>
 #include <functional>
@@ -24,6 +25,15 @@
 #include <vector>
 
 namespace ringdesk::core {
+
+/// A row of the live view of IMS connections (admin `sessions`).
+struct ImsSessionInfo
+{
+    ConnectionId connection = 0;
+    std::string username;   // empty until LOGIN succeeded
+    std::string address;    // the peer as the front-end reported it, may be empty
+    std::int64_t since = 0; // connected at, ms since the epoch
+};
 
 struct ImSettings
 {
@@ -42,18 +52,22 @@ public:
                 ImStore& store);
 
     void setOperatorStatusHook(OperatorStatusHook hook) { statusHook_ = std::move(hook); }
+    /// Checks bans again when imsLoggedIn takes effect (core::Core::attachUserBans); nullptr:
+    /// no check.
+    void setUserBanCheck(UserBanCheck* bans) { userBans_ = bans; }
 
     // ---- IMS connections (specs/ims-xml-protocol.txt) ---------------------------------------
     // The front-end echoes every client document itself before posting it, so every response
     // below follows the echo.
 
-    /// A new IMS connection; it must LOGIN first.
-    void imsConnected(ConnectionId connection);
+    /// A new IMS connection from `address` (shown in the live view); it must LOGIN first.
+    void imsConnected(ConnectionId connection, const std::string& address = {});
     /// Something arrived on the connection (a document, even an unparseable one): resets the
     /// ALIVE timer.
     void imsHeard(ConnectionId connection);
     /// The front-end verified LOGIN's user and MD5 password and found no active ban.
-    /// [LOGIN] answers result 1, then delivers pending invitations and stored messages in order.
+    /// [LOGIN] answers result 1, then delivers pending invitations and stored messages in order;
+    /// result 2 when the user was banned meanwhile (setUserBanCheck).
     /// Ignored (no answer) unless the connection still awaits its login.
     void imsLoggedIn(ConnectionId connection, const std::string& username);
     /// The front-end refused LOGIN: result 0 (wrong user or password) or 2 (banned).
@@ -89,6 +103,8 @@ public:
     /// Logged-in users and how many sessions each has (live view).
     std::map<std::string, std::size_t> onlineUsers() const;
     std::size_t imsConnectionCount() const { return ims_.size(); }
+    /// Every IMS connection that has not logged out (live view).
+    std::vector<ImsSessionInfo> imsSessions() const;
 
 private:
     enum class ImsState { kAwaitingLogin, kLoggedIn, kLoggedOut };
@@ -97,6 +113,8 @@ private:
         ImsState state = ImsState::kAwaitingLogin;
         std::string username;
         TimePoint lastHeard;
+        std::string address;
+        std::int64_t connectedAt = 0; // ms since the epoch
     };
     struct UserSessions
     {
@@ -141,6 +159,7 @@ private:
     ImOutput& imsOutput_;
     ImStore& store_;
     OperatorStatusHook statusHook_;
+    UserBanCheck* userBans_ = nullptr;
 
     std::map<ConnectionId, ImsSession> ims_;
     std::map<ConnectionId, std::string> operators_; // operator connection -> username

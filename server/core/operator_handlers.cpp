@@ -8,10 +8,12 @@ namespace ringdesk::core {
 
 namespace code = protocol::error_code;
 
-void Core::operatorConnected(ConnectionId connection)
+void Core::operatorConnected(ConnectionId connection, const std::string& address)
 {
     OperatorSession session;
     session.lastHeard = clock_.now();
+    session.address = address;
+    session.connectedAt = clock_.epochMs();
     operators_.emplace(connection, std::move(session));
     output_.sendToOperator(connection, nlchat::ServerOnline{});
 }
@@ -65,6 +67,8 @@ void Core::operatorLoggedIn(ConnectionId connection, const OperatorIdentity& ide
     const auto found = operators_.find(connection);
     if (found == operators_.end())
         return;
+    if (userBans_ != nullptr && userBans_->isBanned(identity.username, clock_.epochMs()))
+        return operatorLoginRefused(connection, nlchat::LoginResult::Banned); // banned meanwhile
     OperatorSession& session = found->second;
     session.identity = identity;
     session.lastHeard = clock_.now();

@@ -12,6 +12,7 @@ void Core::visitorConnected(ConnectionId connection, const std::string& address)
 {
     VisitorSession session;
     session.address = address;
+    session.connectedAt = clock_.epochMs();
     visitors_.emplace(connection, std::move(session));
 }
 
@@ -26,7 +27,7 @@ void Core::visitorMessage(ConnectionId connection, const visitor::ClientMessage&
     if (session.visitorId.empty())
         return sendVisitorError(connection, code::kHelloFirst, "send hello first");
     if (const auto* msg = std::get_if<visitor::SendMsg>(&message))
-        return onVisitorMsg(session, *msg);
+        return onVisitorMsg(connection, session, *msg);
     if (const auto* state = std::get_if<visitor::SendChatState>(&message))
         return onVisitorChatState(session, *state);
     if (const auto* form = std::get_if<visitor::LeaveMessage>(&message))
@@ -52,6 +53,13 @@ void Core::onHello(ConnectionId connection, VisitorSession& session, const visit
     session.visitorId = known->id;
     session.name = hello.name.empty() ? known->name : hello.name;
     session.page = hello.page;
+
+    if (checkVisitorBan(session)) {
+        output_.sendToVisitor(connection, visitor::Welcome{token, session.visitorId, 0,
+                                                           visitor::state::kUnavailable, {}});
+        onVisitorClose(session); // a conversation still open from before the ban ends
+        return;
+    }
 
     visitor::Welcome welcome{token, session.visitorId, 0, visitor::state::kIdle, {}};
     std::int64_t conversationId = 0;
@@ -83,12 +91,16 @@ void Core::onHello(ConnectionId connection, VisitorSession& session, const visit
                                                        m.operatorName});
 }
 
-void Core::onVisitorMsg(VisitorSession& session, const visitor::SendMsg& msg)
+void Core::onVisitorMsg(ConnectionId connection, VisitorSession& session, const visitor::SendMsg& msg)
 {
     const auto byVisitor = liveByVisitor_.find(session.visitorId);
     LiveConversation* conversation =
         byVisitor == liveByVisitor_.end() ? nullptr : findLive(byVisitor->second);
     const bool fresh = conversation == nullptr;
+    // A refused visitor is checked again (a temporary ban ends by itself), and so is every new
+    // conversation: a ban may have been recorded while the server could not be told.
+    if ((session.banned || fresh) && checkVisitorBan(session))
+        return sendVisitorError(connection, code::kUnavailable, "chat is not available");
     if (fresh)
         conversation = &openConversation(session);
 
@@ -117,6 +129,8 @@ void Core::onVisitorChatState(VisitorSession& session, const visitor::SendChatSt
 void Core::onLeaveMessage(ConnectionId connection, VisitorSession& session,
                           const visitor::LeaveMessage& form)
 {
+    if (session.banned && checkVisitorBan(session))
+        return sendVisitorError(connection, code::kUnavailable, "chat is not available");
     const auto latest = store_.latestConversation(session.visitorId);
     store_.storeLeftMessage(latest ? latest->id : 0, session.visitorId, form.name, form.email,
                             form.text, clock_.epochMs());

@@ -23,7 +23,7 @@ void ImsConnection::run()
     const std::string peer = socket().peerAddress().toString();
     auto link = std::make_shared<ImsLinkImpl>(socket(), context_.maxQueuedDocuments);
     context_.registry.add(id, link);
-    context_.dispatcher.post([id](core::Core& core) { core.im().imsConnected(id); });
+    context_.dispatcher.post([id, peer](core::Core& core) { core.im().imsConnected(id, peer); });
     logger_.information("IMS connection %Lu from %s", static_cast<unsigned long long>(id), peer);
 
     ims::ImsStreamParser parser(context_.maxDocumentBytes);

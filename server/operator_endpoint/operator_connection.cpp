@@ -24,7 +24,7 @@ void OperatorConnection::run()
     const std::string peer = socket().peerAddress().toString();
     auto link = std::make_shared<OperatorLinkImpl>(socket(), context_.maxQueuedPackets);
     context_.registry.add(id, link);
-    context_.dispatcher.post([id](core::Core& core) { core.operatorConnected(id); });
+    context_.dispatcher.post([id, peer](core::Core& core) { core.operatorConnected(id, peer); });
     logger_.information("operator connection %Lu from %s", static_cast<unsigned long long>(id), peer);
 
     protocol::LineFramer framer(context_.maxLineBytes);

@@ -10,7 +10,7 @@ namespace ringdesk::store {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, kind, subject, reason, banned_by, since, until_at FROM bans";
+    "SELECT id, kind, subject, reason, banned_by, since, until_at, lifted_by FROM bans";
 
 std::vector<BanRow> toBans(Poco::Data::RecordSet& rows)
 {
@@ -25,12 +25,21 @@ std::vector<BanRow> toBans(Poco::Data::RecordSet& rows)
         ban.since = rows[5].convert<std::int64_t>();
         if (!rows[6].isEmpty())
             ban.until = rows[6].convert<std::int64_t>();
+        if (!rows[7].isEmpty())
+            ban.liftedBy = rows[7].convert<std::string>();
         bans.push_back(std::move(ban));
     }
     return bans;
 }
 
 } // namespace
+
+const char* BanRow::stateAt(std::int64_t nowMs) const
+{
+    if (!until || *until > nowMs)
+        return "active";
+    return liftedBy ? "lifted" : "expired";
+}
 
 BanRepository::BanRepository(Poco::Data::Session& session) : session_(session) {}
 
@@ -72,13 +81,26 @@ std::optional<BanRow> BanRepository::active(const std::string& kind, const std::
     return bans.front();
 }
 
-std::size_t BanRepository::lift(const std::string& kind, const std::string& subject, std::int64_t nowMs)
+std::size_t BanRepository::lift(const std::string& kind, const std::string& subject, std::int64_t nowMs,
+                                const std::string& liftedBy)
 {
     Poco::Data::Statement update(session_);
-    update << "UPDATE bans SET until_at = ? WHERE kind = ? AND subject = ? "
+    update << "UPDATE bans SET until_at = ?, lifted_by = ? WHERE kind = ? AND subject = ? "
               "AND (until_at IS NULL OR until_at > ?)",
-        bind(nowMs), bind(kind), bind(subject), bind(nowMs);
+        bind(nowMs), bind(liftedBy), bind(kind), bind(subject), bind(nowMs);
     return update.execute();
+}
+
+std::vector<BanRow> BanRepository::listActive(std::int64_t nowMs, const std::string& kind)
+{
+    Poco::Data::Statement select(session_);
+    select << std::string(kColumns) +
+                  " WHERE (? = '' OR kind = ?) AND since <= ? AND (until_at IS NULL OR until_at > ?)"
+                  " ORDER BY id DESC",
+        bind(kind), bind(kind), bind(nowMs), bind(nowMs);
+    select.execute();
+    Poco::Data::RecordSet rows(select);
+    return toBans(rows);
 }
 
 std::vector<BanRow> BanRepository::list()

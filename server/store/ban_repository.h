@@ -27,6 +27,10 @@ struct BanRow
     std::string bannedBy; // the admin's username
     std::int64_t since = 0;              // ms since the epoch
     std::optional<std::int64_t> until;   // ms since the epoch; nullopt: until lifted
+    std::optional<std::string> liftedBy; // who lifted it (unban); nullopt: never lifted
+
+    /// "active", "lifted" or "expired" at `nowMs`.
+    const char* stateAt(std::int64_t nowMs) const;
 };
 
 class BanRepository
@@ -43,10 +47,14 @@ public:
     /// The active ban of `subject` at `nowMs` with the latest end (an open-ended one first),
     /// or nullopt.
     std::optional<BanRow> active(const std::string& kind, const std::string& subject, std::int64_t nowMs);
-    /// Ends every active ban of `subject` at `nowMs`; returns how many were lifted.
-    std::size_t lift(const std::string& kind, const std::string& subject, std::int64_t nowMs);
+    /// Ends every active ban of `subject` at `nowMs`, recording `liftedBy`; returns how many
+    /// were lifted.
+    std::size_t lift(const std::string& kind, const std::string& subject, std::int64_t nowMs,
+                     const std::string& liftedBy = {});
     /// Every ban, newest first.
     std::vector<BanRow> list();
+    /// The bans active at `nowMs`, newest first; only those of `kind` when it is not empty.
+    std::vector<BanRow> listActive(std::int64_t nowMs, const std::string& kind = {});
 
 private:
     Poco::Data::Session& session_;

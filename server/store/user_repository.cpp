@@ -43,7 +43,7 @@ UserRow UserRepository::add(const std::string& username, const std::string& disp
     if (!validUsername(username))
         throw std::invalid_argument("invalid username '" + username +
                                     "' (1-64 letters, digits, '.', '_', '-', '@')");
-    if (role != "operator" && role != "admin")
+    if (!validRole(role))
         throw std::invalid_argument("role must be operator or admin");
     if (find(username))
         throw std::invalid_argument("user '" + username + "' already exists");
@@ -83,6 +83,24 @@ bool UserRepository::setPasswordHash(const std::string& username, const std::str
     session_ << "UPDATE users SET password_hash = ? WHERE username = ?", bind(passwordHash),
         bind(username), now;
     return true;
+}
+
+bool UserRepository::validRole(const std::string& role) { return role == "operator" || role == "admin"; }
+
+bool UserRepository::setRole(const std::string& username, const std::string& role)
+{
+    if (!validRole(role))
+        throw std::invalid_argument("role must be operator or admin");
+    Poco::Data::Statement update(session_);
+    update << "UPDATE users SET role = ? WHERE username = ?", bind(role), bind(username);
+    return update.execute() > 0;
+}
+
+bool UserRepository::remove(const std::string& username)
+{
+    Poco::Data::Statement remove(session_);
+    remove << "DELETE FROM users WHERE username = ?", bind(username);
+    return remove.execute() > 0;
 }
 
 std::optional<UserRow> UserRepository::authenticateMd5(const std::string& username,

@@ -35,6 +35,13 @@ public:
     std::vector<UserRow> list();
     /// Returns false when the user does not exist.
     bool setPasswordHash(const std::string& username, const std::string& passwordHash);
+    /// Sets the role ("operator" or "admin"; std::invalid_argument otherwise). Returns false
+    /// when the user does not exist.
+    bool setRole(const std::string& username, const std::string& role);
+    /// Deletes the user. Its friendships and the offline messages waiting for it go with it
+    /// (ON DELETE CASCADE); messages it sent, transcripts and bans stay. Returns false when the
+    /// user does not exist.
+    bool remove(const std::string& username);
 
     /// Verifies MD5(password) as hex against the stored hash; the user on success.
     /// The slow KDF runs on the calling thread (never the dispatcher's).
@@ -42,6 +49,8 @@ public:
 
     /// True when the name is acceptable as a username.
     static bool validUsername(const std::string& username);
+    /// True for "operator" and "admin".
+    static bool validRole(const std::string& role);
 
 private:
     Poco::Data::Session& session_;

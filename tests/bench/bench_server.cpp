@@ -94,7 +94,7 @@ BenchServer::BenchServer(const std::string& serverBin, const std::string& workDi
 
     const std::string readyFile = (fs::path(dataDir_) / "ready.json").string();
     std::vector<std::string> args{"--data-dir=" + dataDir_, "--operator-port=0", "--http-port=0",
-                                  "--ims-port=0", "--ready-file=" + readyFile,
+                                  "--ims-port=0", "--admin-port=0", "--ready-file=" + readyFile,
                                   "-Dringdesk.operator.host=127.0.0.1",
                                   "-Dringdesk.http.host=127.0.0.1", "-Dringdesk.ims.host=127.0.0.1",
                                   "-Dringdesk.database.path=" + databasePath};

@@ -6,6 +6,8 @@
 #include "server/core/core.h"
 #include "server/core/im_directory.h"
 #include "server/store/database.h"
+#include "server/store/ban_repository.h"
+#include "server/store/sqlite_bans.h"
 #include "server/store/sqlite_im_store.h"
 #include "server/store/user_repository.h"
 
@@ -39,6 +41,7 @@ class ImDirectoryTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testMessageReachesEverySessionOfBothProtocols);
     CPPUNIT_TEST(testImsStatusDecidesWhetherOperatorIsRung);
     CPPUNIT_TEST(testForceLogoutEndsEverySession);
+    CPPUNIT_TEST(testLoginOfAUserBannedMeanwhileIsRefused);
     CPPUNIT_TEST(testAliveTimeoutOnInjectedClock);
     CPPUNIT_TEST(testOperatorTeamMsgOfflineThenDeliveredOnceAtLogin);
     CPPUNIT_TEST(testInvitationsInRosterAndAnswersReachTheInviter);
@@ -141,6 +144,25 @@ public:
         const std::size_t before = imsOutput_.sent[bobIms].size();
         im_->imsDocument(bobIms, ims::StatusGetRequest{"bob"});
         CPPUNIT_ASSERT_EQUAL(before, imsOutput_.sent[bobIms].size());
+    }
+
+    void testLoginOfAUserBannedMeanwhileIsRefused()
+    {
+        // The front-end checked the password and found no ban; the ban is recorded before the
+        // login reaches the core, which checks the bans table again.
+        store::SqliteBans bans(*session_);
+        core_->attachUserBans(bans);
+        store::BanRepository(*session_).add(store::ban_kind::kUser, "bob", "spam", "root", clock_.epochMs(),
+                                            std::nullopt);
+        const ConnectionId bobIms = imsLogin("bob");
+        CPPUNIT_ASSERT_EQUAL(std::string("<LOGIN user=\"bob\" result=\"2\"/>"), imsOutput_.sent[bobIms].back());
+        const ConnectionId bobOperator = operatorLogin("bob");
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Banned),
+                             output_.lastToOperator<nlchat::Login>(bobOperator).result);
+        CPPUNIT_ASSERT(!im_->isOnline("bob"));
+        // Others are not affected.
+        const ConnectionId alice = imsLogin("alice");
+        CPPUNIT_ASSERT_EQUAL(std::string("<LOGIN user=\"alice\" result=\"1\"/>"), imsOutput_.sent[alice].front());
     }
 
     void testAliveTimeoutOnInjectedClock()

@@ -117,6 +117,7 @@ void ServerProcess::start(std::chrono::milliseconds timeout)
                                   "--operator-port=" + std::to_string(operatorPort_),
                                   "--http-port=" + std::to_string(httpPort_),
                                   "--ims-port=" + std::to_string(imsPort_),
+                                  "--admin-port=" + std::to_string(adminPort_),
                                   "--ready-file=" + readyFile};
     for (const std::string& define : defines_)
         args.push_back("-D" + define);
@@ -148,6 +149,7 @@ void ServerProcess::start(std::chrono::milliseconds timeout)
             imsPort_ = static_cast<std::uint16_t>(ready->getValue<int>("ims_port"));
             operatorTlsPort_ = static_cast<std::uint16_t>(ready->optValue<int>("operator_tls_port", 0));
             imsTlsPort_ = static_cast<std::uint16_t>(ready->optValue<int>("ims_tls_port", 0));
+            adminPort_ = static_cast<std::uint16_t>(ready->getValue<int>("admin_port"));
             return;
         }
         if (const int code = handle_->tryWait(); code != -1) {

@@ -69,6 +69,8 @@ public:
     std::string tlsCertificateFile() const { return file("tls_certificate.pem"); }
     /// Its private key (tls_key.pem).
     std::string tlsPrivateKeyFile() const { return file("tls_key.pem"); }
+    /// The admin API's port (on 127.0.0.1; docs/admin.md).
+    std::uint16_t adminPort() const { return adminPort_; }
     const std::string& dataDir() const { return dataDir_; }
     /// The SQLite file in the data folder (ringdesk.db).
     std::string databasePath() const { return file("ringdesk.db"); }
@@ -94,6 +96,7 @@ private:
     bool tls_ = false;
     std::uint16_t operatorTlsPort_ = 0;
     std::uint16_t imsTlsPort_ = 0;
+    std::uint16_t adminPort_ = 0;
     int lastExitCode_ = 0;
 };
 

@@ -45,6 +45,7 @@ export async function startServer({ server, dataDir, configFile, timeoutMs = 200
     "--operator-port=0",
     "--http-port=0",
     "--ims-port=0",
+    "--admin-port=0",
     `--ready-file=${readyFile}`,
     `--config=${configFile}`,
   ];

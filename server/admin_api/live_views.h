@@ -1,0 +1,25 @@
+#pragma once
+// The admin API's live views (docs/admin.md): who is connected, and the open rings and
+// waiting visitors. Read from the core through Dispatcher::ask.
+
+#include "server/runtime/dispatcher.h"
+
+#include <Poco/JSON/Object.h>
+
+namespace ringdesk::admin_api {
+
+/// {"sessions":[{"protocol":"nlchat"|"ims","connection","username","address","since" (ms),
+/// "status" (name),"open_chats"}]}, operator sessions first, then IMS, each by connection id.
+/// With `withVisitors`, visitor WebSockets follow: protocol "visitor", username = visitor id,
+/// "name", status "idle", "chatting", "unavailable" (banned) or "before hello", open_chats 0/1.
+Poco::JSON::Object::Ptr sessionsView(runtime::Dispatcher& dispatcher, bool withVisitors);
+
+/// {"conversations":[{"id","state":"ringing"|"waiting","visitor","visitor_name","address",
+/// "page","since" (ms),"operators_rung","operator"}], "connected_chats", "visitor_connections"}:
+/// rings still open and conversations waiting for their operator to come back.
+Poco::JSON::Object::Ptr ringsView(runtime::Dispatcher& dispatcher);
+
+/// The IMS status name of a status code ("Online", "Away", "Busy", "Offline", "unknown").
+const char* statusName(int statusCode);
+
+} // namespace ringdesk::admin_api
