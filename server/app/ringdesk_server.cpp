@@ -31,6 +31,7 @@ RingdeskServer::RingdeskServer(ServerSettings settings)
       authenticator_(settings_.databasePath, settings_.authSessions),
       dispatcher_(settings_.core, settings_.im, clock_, registry_, session_, conversations_, imStore_,
                   settings_.tickInterval),
+      workers_("io-worker", settings_.workerThreads), loops_("io", settings_.ioThreads),
       httpThreads_("http", 2, settings_.httpMaxConnections, 60, 256 * 1024)
 {
 }
@@ -46,15 +47,24 @@ void RingdeskServer::start()
                         settings_.publicKeyPath);
 
     dispatcher_.start();
+    loops_.start();
 
     Poco::Net::ServerSocket operatorSocket = listen(settings_.operatorEndpoint);
     operatorContext_.emplace(operator_endpoint::OperatorEndpointContext{
         dispatcher_, registry_, authenticator_, serverKey_, settings_.operatorMaxLineBytes,
         settings_.operatorMaxQueuedPackets});
-    operatorServer_ = std::make_unique<runtime::TcpListener>(
-        "operator", operatorSocket, settings_.operatorMaxConnections,
-        [this](const Poco::Net::StreamSocket& socket) {
-            return new operator_endpoint::OperatorConnection(socket, *operatorContext_);
+    operatorServer_ = std::make_unique<runtime::StreamAcceptor>(
+        loops_, operatorSocket, settings_.operatorMaxConnections,
+        [this](Poco::Net::StreamSocket socket, runtime::EventLoop& loop, std::function<void()> onClosed) {
+            try {
+                std::make_shared<operator_endpoint::OperatorStream>(loop, socket, *operatorContext_, workers_,
+                                                                    onClosed)
+                    ->start();
+            } catch (const Poco::Exception& e) {
+                // The peer left before it could be registered (no peer address any more).
+                logger_.notice("operator connection dropped at accept: %s", e.displayText());
+                onClosed();
+            }
         });
     operatorServer_->start();
 
@@ -72,7 +82,9 @@ void RingdeskServer::start()
     httpContext_.emplace(http::HttpContext{
         http::VisitorEndpointContext{dispatcher_, registry_, settings_.visitorMaxFrameBytes,
                                      settings_.visitorMaxQueuedMessages,
-                                     settings_.visitorIdleTimeoutSeconds},
+                                     settings_.visitorIdleTimeoutSeconds, loops_,
+                                     static_cast<std::size_t>(settings_.httpMaxConnections),
+                                     visitorConnections_},
         settings_.widgetDir, settings_.demoPage, serverKey_.publicKey().pem(),
         [this] { return metricsText(); }});
     auto* params = new Poco::Net::HTTPServerParams;
@@ -102,6 +114,8 @@ void RingdeskServer::stop()
     imsServer_->stop();
     registry_.shutdownAll("server stopping");
     httpServer_->stopAll(true);
+    loops_.stop();   // sends what is queued, closes every connection, tells the core
+    workers_.stop();
     dispatcher_.stop();
     if (!settings_.readyFile.empty())
         Poco::File(settings_.readyFile).remove();

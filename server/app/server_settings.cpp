@@ -3,6 +3,7 @@
 #include "protocol/limits.h"
 #include "server/store/database.h"
 
+#include <Poco/Environment.h>
 #include <Poco/Exception.h>
 #include <Poco/Path.h>
 
@@ -68,6 +69,10 @@ ServerSettings ServerSettings::load(const Poco::Util::AbstractConfiguration& con
     s.visitorMaxQueuedMessages = static_cast<std::size_t>(positive(config, "ringdesk.visitor.maxQueuedMessages", 1000));
     s.visitorIdleTimeoutSeconds = positive(config, "ringdesk.visitor.idleTimeoutSeconds", 900);
 
+    const int cores = static_cast<int>(std::max(1u, Poco::Environment::processorCount()));
+    s.ioThreads = positive(config, "ringdesk.io.threads", cores);
+    s.workerThreads = positive(config, "ringdesk.io.workers", cores);
+
     s.core.ringTimeout = millis(config, "ringdesk.ring.timeoutMs", 60000);
     s.core.ringOffer = millis(config, "ringdesk.ring.offerMs", 55000);
     s.core.probeAfter = millis(config, "ringdesk.presence.probeAfterMs", 7000);
@@ -107,6 +112,8 @@ std::vector<std::string> ServerSettings::describe() const
         "ringdesk.visitor.maxFrameBytes = " + std::to_string(visitorMaxFrameBytes),
         "ringdesk.visitor.maxQueuedMessages = " + std::to_string(visitorMaxQueuedMessages),
         "ringdesk.visitor.idleTimeoutSeconds = " + std::to_string(visitorIdleTimeoutSeconds),
+        "ringdesk.io.threads = " + std::to_string(ioThreads),
+        "ringdesk.io.workers = " + std::to_string(workerThreads),
         "ringdesk.ring.timeoutMs = " + ms(core.ringTimeout),
         "ringdesk.ring.offerMs = " + ms(core.ringOffer),
         "ringdesk.presence.probeAfterMs = " + ms(core.probeAfter),

@@ -44,6 +44,9 @@ struct ServerSettings
     int imsMaxConnections = 0;
     std::size_t imsMaxQueuedDocuments = 0;
 
+    int ioThreads = 0;      // event loops serving plain operator and visitor connections
+    int workerThreads = 0;  // RSA decryption and login verification for those connections
+
     core::CoreSettings core;
     core::ImSettings im;
     core::Duration tickInterval{100};
