@@ -34,7 +34,7 @@ void WorkerPool::post(Task task)
 {
     {
         std::lock_guard lock(mutex_);
-        if (stopping_)
+        if (stopped_)
             return;
         tasks_.push_back(std::move(task));
     }
@@ -51,6 +51,8 @@ void WorkerPool::stop()
     for (auto& thread : threads_)
         if (thread->isRunning())
             thread->join();
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
 }
 
 void WorkerPool::run()

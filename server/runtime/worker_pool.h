@@ -31,7 +31,7 @@ public:
     WorkerPool& operator=(const WorkerPool&) = delete;
 
     /// Queues a task (any thread). A task that throws is logged and dropped. Tasks posted
-    /// after stop() are dropped.
+    /// after stop() returned are dropped; those posted while it drains still run.
     void post(Task task);
     /// Runs what is queued, then joins the threads. Idempotent.
     void stop();
@@ -44,6 +44,7 @@ private:
     std::condition_variable wake_;
     std::deque<Task> tasks_;
     bool stopping_ = false;
+    bool stopped_ = false;
 };
 
 class Strand final : public std::enable_shared_from_this<Strand>
