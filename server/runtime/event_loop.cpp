@@ -81,8 +81,6 @@ void EventLoop::post(Task task)
     }
 }
 
-bool EventLoop::inLoopThread() const { return Poco::Thread::current() == &thread_; }
-
 void EventLoop::watch(int fd, std::uint32_t events, std::shared_ptr<Handler> handler)
 {
     epoll_event event{};

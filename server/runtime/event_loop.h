@@ -53,7 +53,6 @@ public:
     /// Runs `task` on the loop thread (any thread; tasks run in posting order). Tasks posted
     /// after stop() are dropped.
     void post(Task task);
-    bool inLoopThread() const;
 
     // Loop thread only. The loop keeps `handler` alive while it is watched.
     void watch(int fd, std::uint32_t events, std::shared_ptr<Handler> handler);

@@ -21,16 +21,24 @@ StreamConnection::StreamConnection(EventLoop& loop, Poco::Net::StreamSocket sock
     : loop_(loop), socket_(std::move(socket)), fd_(socket_.impl()->sockfd()), maxQueued_(maxQueued),
       idleTimeout_(idleTimeout), lastInput_(std::chrono::steady_clock::now())
 {
+    // Non-blocking before anyone can queue output for it (the registry may deliver before the
+    // loop watches the socket).
+    socket_.setBlocking(false);
+    socket_.setNoDelay(true);
 }
 
 StreamConnection::~StreamConnection() = default;
 
 void StreamConnection::open(std::string pending)
 {
-    socket_.setBlocking(false);
-    socket_.setNoDelay(true);
     loop_.post([self = shared_from_this(), pending = std::move(pending)] {
-        self->loop_.watch(self->fd_, EPOLLIN, self);
+        if (self->state_ == State::kClosed)
+            return;
+        // Output may have been queued (and partly written) before this task ran.
+        self->writeInterest_ = !self->output_.empty();
+        self->loop_.watch(self->fd_, (self->reading_ ? EPOLLIN : 0u) | (self->writeInterest_ ? EPOLLOUT : 0u),
+                          self);
+        self->watched_ = true;
         if (!pending.empty())
             self->onBytes(pending.data(), pending.size());
         self->writePending();
@@ -115,6 +123,8 @@ void StreamConnection::writePending()
 
 void StreamConnection::updateInterest()
 {
+    if (!watched_)
+        return; // open() registers the right interest
     const bool wantWrite = !output_.empty();
     if (wantWrite == writeInterest_)
         return;
@@ -127,7 +137,8 @@ void StreamConnection::pauseReading()
     if (!reading_ || state_ == State::kClosed)
         return;
     reading_ = false;
-    loop_.rewatch(fd_, writeInterest_ ? EPOLLOUT : 0u, *this);
+    if (watched_)
+        loop_.rewatch(fd_, writeInterest_ ? EPOLLOUT : 0u, *this);
 }
 
 void StreamConnection::resumeReading()
@@ -185,7 +196,8 @@ void StreamConnection::closeNow(const std::string& reason)
     if (state_ == State::kClosed)
         return;
     state_ = State::kClosed;
-    loop_.unwatch(fd_, *this);
+    if (watched_)
+        loop_.unwatch(fd_, *this);
     try {
         socket_.shutdown();
     } catch (const Poco::Exception&) {

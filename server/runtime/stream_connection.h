@@ -89,6 +89,7 @@ private:
     // Loop thread only:
     OutputBuffer output_;
     State state_ = State::kOpen;
+    bool watched_ = false; // registered with the loop (open() ran)
     bool reading_ = true;
     bool writeInterest_ = false;
     std::string closeReason_;
