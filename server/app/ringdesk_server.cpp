@@ -36,7 +36,14 @@ RingdeskServer::RingdeskServer(ServerSettings settings)
 {
 }
 
-RingdeskServer::~RingdeskServer() { stop(); }
+RingdeskServer::~RingdeskServer()
+{
+    stop();
+    // After a start() that failed half-way stop() does nothing: the loops must still end before
+    // the endpoint contexts their connections use are destroyed.
+    loops_.stop();
+    workers_.stop();
+}
 
 void RingdeskServer::start()
 {
