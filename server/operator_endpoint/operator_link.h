@@ -23,6 +23,7 @@ public:
     void deliver(const nlchat::Packet& packet) override;
     void shutdown(const std::string& reason) override;
 
+    /// How answers are written; the reading thread records the client's key and form in it.
     AnswerForm& form() { return form_; }
     /// Stops the writer after what is queued (the reading thread is ending).
     void finish();
