@@ -106,10 +106,16 @@ void OperatorStream::handleLine(std::string line)
         return;
     auto self = std::static_pointer_cast<OperatorStream>(shared_from_this());
     strand_->post([self, line = std::move(line)] { self->lines_.handle(line); });
-    if (strand_->pending() > kMaxWorkerBacklog && isOpen()) {
+    if (!backlogPaused_ && strand_->pending() > kMaxWorkerBacklog && isOpen()) {
+        backlogPaused_ = true;
         pauseReading();
         // Queued behind the backlog: reading resumes once the worker got through it.
-        strand_->post([self] { self->loop().post([self] { self->resumeReading(); }); });
+        strand_->post([self] {
+            self->loop().post([self] {
+                self->backlogPaused_ = false;
+                self->resumeReading();
+            });
+        });
     }
 }
 

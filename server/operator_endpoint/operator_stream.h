@@ -52,6 +52,7 @@ private:
     OperatorLineHandler lines_;
     std::shared_ptr<runtime::Strand> strand_;
     protocol::LineFramer framer_; // loop thread only
+    bool backlogPaused_ = false;  // loop thread only: reading paused for the worker backlog
 
     // A packet to write, or std::nullopt: close the connection once what is before it is written.
     using Outgoing = std::optional<nlchat::Packet>;
