@@ -33,11 +33,19 @@ RingdeskServer::RingdeskServer(ServerSettings settings)
       authenticator_(settings_.databasePath, settings_.authSessions),
       dispatcher_(settings_.core, settings_.im, clock_, registry_, session_, conversations_, imStore_,
                   settings_.tickInterval),
+      workers_("io-worker", settings_.workerThreads), loops_("io", settings_.ioThreads),
       httpThreads_("http", 2, settings_.httpMaxConnections, 60, 256 * 1024)
 {
 }
 
-RingdeskServer::~RingdeskServer() { stop(); }
+RingdeskServer::~RingdeskServer()
+{
+    stop();
+    // After a start() that failed half-way stop() does nothing: the loops must still end before
+    // the endpoint contexts their connections use are destroyed.
+    loops_.stop();
+    workers_.stop();
+}
 
 void RingdeskServer::start()
 {
@@ -53,6 +61,7 @@ void RingdeskServer::start()
         core.attachUserBans(bans_);
     });
     dispatcher_.start();
+    loops_.start();
 
     // First, so that a taken admin port stops the start before any client can connect.
     adminApi_ = std::make_unique<admin_api::AdminApiServer>(settings_.admin, dispatcher_, clock_,
@@ -63,13 +72,25 @@ void RingdeskServer::start()
     operatorContext_.emplace(operator_endpoint::OperatorEndpointContext{
         dispatcher_, registry_, authenticator_, serverKey_, settings_.operatorMaxLineBytes,
         settings_.operatorMaxQueuedPackets});
+    operatorServer_ = std::make_unique<runtime::StreamAcceptor>(
+        loops_, operatorSocket, settings_.operatorMaxConnections,
+        [this](Poco::Net::StreamSocket socket, runtime::EventLoop& loop, std::function<void()> onClosed) {
+            try {
+                std::make_shared<operator_endpoint::OperatorStream>(loop, socket, *operatorContext_, workers_,
+                                                                    onClosed)
+                    ->start();
+            } catch (const Poco::Exception& e) {
+                // The peer left before it could be registered (no peer address any more).
+                logger_.notice("operator connection dropped at accept: %s", e.displayText());
+                onClosed();
+            }
+        });
+    operatorServer_->start();
+    // TLS operator connections stay on the threaded path (server/tls/).
     const runtime::TcpListener::ConnectionMaker makeOperatorConnection =
         [this](const Poco::Net::StreamSocket& socket) {
             return new operator_endpoint::OperatorConnection(socket, *operatorContext_);
         };
-    operatorServer_ = std::make_unique<runtime::TcpListener>(
-        "operator", operatorSocket, settings_.operatorMaxConnections, makeOperatorConnection);
-    operatorServer_->start();
     const int operatorTlsPort = startTlsListener("operator", settings_.operatorTls,
                                                  settings_.operatorMaxConnections,
                                                  makeOperatorConnection, operatorTlsServer_);
@@ -92,7 +113,9 @@ void RingdeskServer::start()
     httpContext_.emplace(http::HttpContext{
         http::VisitorEndpointContext{dispatcher_, registry_, settings_.visitorMaxFrameBytes,
                                      settings_.visitorMaxQueuedMessages,
-                                     settings_.visitorIdleTimeoutSeconds},
+                                     settings_.visitorIdleTimeoutSeconds, loops_,
+                                     static_cast<std::size_t>(settings_.httpMaxConnections),
+                                     visitorConnections_},
         settings_.widgetDir, settings_.demoPage, serverKey_.publicKey().pem(),
         [this] { return metricsText(); }});
     auto* params = new Poco::Net::HTTPServerParams;
@@ -151,6 +174,8 @@ void RingdeskServer::stop()
             listener->stop();
     registry_.shutdownAll("server stopping");
     httpServer_->stopAll(true);
+    loops_.stop();   // sends what is queued, closes every connection, tells the core
+    workers_.stop();
     dispatcher_.stop();
     if (!settings_.readyFile.empty())
         Poco::File(settings_.readyFile).remove();

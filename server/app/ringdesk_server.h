@@ -7,9 +7,13 @@
 #include "server/http/request_router.h"
 #include "server/ims_endpoint/ims_connection.h"
 #include "server/operator_endpoint/operator_connection.h"
+#include "server/operator_endpoint/operator_stream.h"
 #include "server/runtime/authenticator.h"
 #include "server/runtime/dispatcher.h"
+#include "server/runtime/event_loop.h"
+#include "server/runtime/stream_acceptor.h"
 #include "server/runtime/tcp_listener.h"
+#include "server/runtime/worker_pool.h"
 #include "server/store/sqlite_conversation_store.h"
 #include "server/store/sqlite_im_store.h"
 #include "server/store/sqlite_bans.h"
@@ -19,6 +23,7 @@
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/ThreadPool.h>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,8 +67,11 @@ private:
     runtime::ConnectionRegistry registry_;
     runtime::Authenticator authenticator_;
     runtime::Dispatcher dispatcher_;
+    runtime::WorkerPool workers_;
+    runtime::EventLoopGroup loops_;
+    std::atomic<std::size_t> visitorConnections_{0};
     std::optional<operator_endpoint::OperatorEndpointContext> operatorContext_;
-    std::unique_ptr<runtime::TcpListener> operatorServer_;
+    std::unique_ptr<runtime::StreamAcceptor> operatorServer_;
     std::unique_ptr<runtime::TcpListener> operatorTlsServer_;
     std::optional<ims_endpoint::ImsEndpointContext> imsContext_;
     std::unique_ptr<runtime::TcpListener> imsServer_;

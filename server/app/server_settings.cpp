@@ -3,6 +3,7 @@
 #include "protocol/limits.h"
 #include "server/store/database.h"
 
+#include <Poco/Environment.h>
 #include <Poco/Exception.h>
 #include <Poco/Path.h>
 
@@ -103,6 +104,9 @@ ServerSettings ServerSettings::load(const Poco::Util::AbstractConfiguration& con
     s.visitorIdleTimeoutSeconds = positive(config, "ringdesk.visitor.idleTimeoutSeconds", 900);
 
     s.admin = admin_api::loadAdminEndpointConfig(config);
+    const int cores = static_cast<int>(std::max(1u, Poco::Environment::processorCount()));
+    s.ioThreads = positive(config, "ringdesk.io.threads", cores);
+    s.workerThreads = positive(config, "ringdesk.io.workers", cores);
 
     s.core.ringTimeout = millis(config, "ringdesk.ring.timeoutMs", 60000);
     s.core.ringOffer = millis(config, "ringdesk.ring.offerMs", 55000);
@@ -149,6 +153,8 @@ std::vector<std::string> ServerSettings::describe() const
         "ringdesk.admin = " + admin.host + ":" + std::to_string(admin.port),
         "ringdesk.admin.tokenFile = " + admin.tokenFile,
         "ringdesk.admin.maxConnections = " + std::to_string(admin.maxConnections),
+        "ringdesk.io.threads = " + std::to_string(ioThreads),
+        "ringdesk.io.workers = " + std::to_string(workerThreads),
         "ringdesk.ring.timeoutMs = " + ms(core.ringTimeout),
         "ringdesk.ring.offerMs = " + ms(core.ringOffer),
         "ringdesk.presence.probeAfterMs = " + ms(core.probeAfter),

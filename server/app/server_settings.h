@@ -60,6 +60,8 @@ struct ServerSettings
     core::Duration tlsHandshakeTimeout{10000};
 
     admin_api::AdminEndpointConfig admin; // the admin API (docs/admin.md)
+    int ioThreads = 0;      // event loops serving plain operator and visitor connections
+    int workerThreads = 0;  // RSA decryption and login verification for those connections
 
     core::CoreSettings core;
     core::ImSettings im;

@@ -1,13 +1,17 @@
 #pragma once
-// The visitor WebSocket (docs/visitor-api.md): POCO's WebSocket after its HTTP handshake, one
-// JSON message per text frame. The request thread reads frames and posts events; the link's
-// writer thread sends what the core says.
+// The visitor WebSocket's HTTP side (docs/visitor-api.md): POCO's HTTPServer parses the
+// `GET /visitor/ws` upgrade request on one of its threads; this handler checks it (RFC 6455
+// §4.2.1), answers 101 with Sec-WebSocket-Accept, takes the socket out of the HTTP session and
+// hands it to an event loop as a VisitorStream (visitor_stream.h). The HTTP thread is then free;
+// the WebSocket holds no thread of its own.
 
 #include "server/runtime/connection_registry.h"
 #include "server/runtime/dispatcher.h"
+#include "server/runtime/event_loop.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
 
+#include <atomic>
 #include <cstddef>
 
 namespace ringdesk::http {
@@ -16,9 +20,12 @@ struct VisitorEndpointContext
 {
     runtime::Dispatcher& dispatcher;
     runtime::ConnectionRegistry& registry;
-    std::size_t maxFrameBytes;       // longest accepted frame payload, bytes
+    std::size_t maxFrameBytes;       // longest accepted message payload, bytes
     std::size_t maxQueuedMessages;   // send queue bound before the visitor is dropped
     int idleTimeoutSeconds;          // a silent visitor socket is closed after this long
+    runtime::EventLoopGroup& loops;  // where the WebSockets run
+    std::size_t maxConnections;      // live WebSockets at once; more are refused with 503
+    std::atomic<std::size_t>& liveConnections;
 };
 
 class VisitorWebSocketHandler final : public Poco::Net::HTTPRequestHandler

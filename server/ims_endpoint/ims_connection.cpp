@@ -24,7 +24,7 @@ void ImsConnection::run()
     auto link = std::make_shared<ImsLinkImpl>(socket(), context_.maxQueuedDocuments);
     context_.registry.add(id, link);
     context_.dispatcher.post([id, peer](core::Core& core) { core.im().imsConnected(id, peer); });
-    logger_.information("IMS connection %Lu from %s", static_cast<unsigned long long>(id), peer);
+    logger_.information("IMS connection %Lu from %s", static_cast<Poco::UInt64>(id), peer);
 
     ims::ImsStreamParser parser(context_.maxDocumentBytes);
     std::array<char, 16 * 1024> buffer{};
@@ -51,7 +51,7 @@ void ImsConnection::run()
     } catch (const Poco::Exception& e) {
         reason = e.displayText();
     }
-    logger_.information("IMS connection %Lu from %s ended: %s", static_cast<unsigned long long>(id),
+    logger_.information("IMS connection %Lu from %s ended: %s", static_cast<Poco::UInt64>(id),
                         peer, reason);
     context_.dispatcher.post([id](core::Core& core) { core.im().imsClosed(id); });
     context_.registry.remove(id);

@@ -1,7 +1,8 @@
 #pragma once
-// One operator connection (specs/nlchat-protocol.txt; docs/protocol.md): '\n'-framed JSON lines,
-// plain packets or RSA raw envelopes. The reading thread frames, decrypts, decodes and posts
-// events to the dispatcher; the link's writer thread encodes and writes what the core sends.
+// One operator connection on its own threads (the TLS endpoint; plain TCP connections run on
+// the event loops, operator_stream.h): '\n'-framed JSON lines, plain packets or RSA raw
+// envelopes (specs/nlchat-protocol.txt; docs/protocol.md). The reading thread frames and hands
+// each line to an OperatorLineHandler; the link's writer thread writes what the core sends.
 
 #include "protocol/rsa_key.h"
 #include "server/runtime/authenticator.h"
@@ -35,7 +36,6 @@ public:
 private:
     OperatorEndpointContext& context_;
     Poco::Logger& logger_;
-    core::SystemClock clock_; // ban expiry is wall-clock time
 };
 
 } // namespace ringdesk::operator_endpoint

@@ -2,8 +2,6 @@
 
 #include "server/runtime/socket_io.h"
 
-#include "protocol/raw_packet.h"
-
 namespace ringdesk::operator_endpoint {
 
 OperatorLinkImpl::OperatorLinkImpl(Poco::Net::StreamSocket socket, std::size_t maxQueuedPackets)
@@ -25,40 +23,13 @@ void OperatorLinkImpl::shutdown(const std::string&)
 
 void OperatorLinkImpl::finish() { queue_.stop(); }
 
-void OperatorLinkImpl::setClientKey(std::optional<protocol::RsaPublicKey> key, const std::string& uuid)
-{
-    std::lock_guard lock(mutex_);
-    clientKey_ = std::move(key);
-    clientUuid_ = uuid;
-}
-
-void OperatorLinkImpl::setClientUsesRaw(bool raw)
-{
-    std::lock_guard lock(mutex_);
-    raw_ = raw;
-}
-
 void OperatorLinkImpl::write(const Outgoing& item)
 {
     if (!item) {
         runtime::shutdownQuietly(socket_);
         return;
     }
-    std::string line = nlchat::encode(*item);
-    std::optional<protocol::RsaPublicKey> key;
-    std::string uuid;
-    {
-        std::lock_guard lock(mutex_);
-        if (raw_ && clientKey_) {
-            key = clientKey_;
-            uuid = clientUuid_;
-        }
-    }
-    if (key)
-        line = protocol::serializeRawEnvelope(
-            protocol::sealRawPacket(line, *key, uuid, protocol::kClientName));
-    line.push_back('\n');
-    runtime::sendAll(socket_, line);
+    runtime::sendAll(socket_, form_.encode(*item));
 }
 
 } // namespace ringdesk::operator_endpoint

@@ -1,15 +1,13 @@
 #pragma once
-// The send side of an operator connection: answers each client in the form it uses
-// (PRODUCT.md, "Wire contract"): plain JSON lines, or raw envelopes sealed with the client's
-// public key once the client has sent raw envelopes.
+// The send side of a threaded operator connection (the TLS endpoint): a writer thread writes
+// each packet in the client's answer form (answer_form.h).
 
-#include "protocol/rsa_key.h"
+#include "server/operator_endpoint/answer_form.h"
 #include "server/runtime/connection_registry.h"
 #include "server/runtime/outbound_queue.h"
 
 #include <Poco/Net/StreamSocket.h>
 
-#include <mutex>
 #include <optional>
 #include <string>
 
@@ -25,10 +23,8 @@ public:
     void deliver(const nlchat::Packet& packet) override;
     void shutdown(const std::string& reason) override;
 
-    /// The client's key and UUID from its `key` packet (1.1.6); raw answers need both.
-    void setClientKey(std::optional<protocol::RsaPublicKey> key, const std::string& uuid);
-    /// Records the form of the client's latest packet; answers follow it.
-    void setClientUsesRaw(bool raw);
+    /// How answers are written; the reading thread records the client's key and form in it.
+    AnswerForm& form() { return form_; }
     /// Stops the writer after what is queued (the reading thread is ending).
     void finish();
 
@@ -38,10 +34,7 @@ private:
     void write(const Outgoing& item);
 
     Poco::Net::StreamSocket socket_;
-    std::mutex mutex_; // guards the three fields below
-    std::optional<protocol::RsaPublicKey> clientKey_;
-    std::string clientUuid_;
-    bool raw_ = false;
+    AnswerForm form_;
     runtime::OutboundQueue<Outgoing> queue_;
 };
 

@@ -18,7 +18,8 @@ class OperatorLink
 {
 public:
     virtual ~OperatorLink() = default;
-    /// Queues a packet; encoding (plain or RSA) happens on the connection's writer thread.
+    /// Queues a packet (any thread, never blocks); encoding (plain or RSA) happens on the
+    /// connection's event loop (plain TCP) or writer thread (TLS).
     virtual void deliver(const nlchat::Packet& packet) = 0;
     /// Closes the connection after what is queued was written.
     virtual void shutdown(const std::string& reason) = 0;

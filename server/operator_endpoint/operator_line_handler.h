@@ -1,0 +1,46 @@
+#pragma once
+// What an operator connection does with one received line (specs/nlchat-protocol.txt;
+// docs/protocol.md): open a raw envelope with the server key, decode the packet, verify a
+// login (the slow KDF), record the client's key and answer form, and post the event to the
+// dispatcher. A line that does not make a valid packet is answered with an `error` packet and
+// the connection stays. Shared by the event-loop connection (plain TCP) and the threaded one.
+
+#include "protocol/protocol_error.h"
+#include "server/operator_endpoint/answer_form.h"
+#include "server/operator_endpoint/operator_connection.h"
+
+#include <Poco/Logger.h>
+
+#include <string>
+
+namespace ringdesk::operator_endpoint {
+
+class OperatorLineHandler
+{
+public:
+    /// `replies` receives error answers; `form` is the connection's answer form.
+    OperatorLineHandler(OperatorEndpointContext& context, core::ConnectionId id, std::string peer,
+                        AnswerForm& form, runtime::OperatorLink& replies);
+
+    /// Handles a non-empty line; may take long (RSA private operations, the login KDF), so the
+    /// event loops call it on a worker. One line at a time per connection, in arrival order.
+    void handle(const std::string& line);
+
+    /// Handles `line` at once when that is cheap — a plain line that is not a `login` — and
+    /// returns true; returns false having done nothing when the line needs handle().
+    bool handleIfCheap(const std::string& line);
+
+private:
+    void dispatch(nlchat::Packet packet, bool raw);
+    void refuse(const protocol::ProtocolError& e);
+
+    OperatorEndpointContext& context_;
+    const core::ConnectionId id_;
+    const std::string peer_;
+    AnswerForm& form_;
+    runtime::OperatorLink& replies_;
+    Poco::Logger& logger_;
+    core::SystemClock clock_; // ban expiry is wall-clock time
+};
+
+} // namespace ringdesk::operator_endpoint

@@ -1,0 +1,100 @@
+#pragma once
+// One non-blocking TCP connection driven by an EventLoop: reads whatever arrives and hands it to
+// the protocol (onBytes), keeps what is to be written in a bounded OutputBuffer, and closes
+// exactly once. Subclasses add the protocol: framing in onBytes, and the typed send queue that
+// the dispatcher fills from its own thread (drained into bytes in flushOutbox on the loop).
+//
+// Back-pressure (ARCHITECTURE.md, "a slow consumer is disconnected"): at most maxQueued items
+// (queued by the dispatcher, or chunks not yet written) wait for one peer; one more closes it.
+
+#include "server/runtime/event_loop.h"
+#include "server/runtime/output_buffer.h"
+
+#include <Poco/Net/StreamSocket.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace ringdesk::runtime {
+
+class StreamConnection : public EventLoop::Handler, public std::enable_shared_from_this<StreamConnection>
+{
+public:
+    /// `idleTimeout` 0: never closed for silence.
+    StreamConnection(EventLoop& loop, Poco::Net::StreamSocket socket, std::size_t maxQueued,
+                     std::chrono::milliseconds idleTimeout);
+    ~StreamConnection() override;
+
+    /// Makes the socket non-blocking and starts watching it (any thread; once, after
+    /// construction through std::make_shared). `pending` are bytes already read from the
+    /// socket by someone else (an HTTP handshake); they are handled first.
+    void open(std::string pending = {});
+
+    void onReady(std::uint32_t events) final;
+    void onTick(EventLoop::TimePoint now) final;
+    void onLoopStop() final;
+
+protected:
+    EventLoop& loop() { return loop_; }
+    const Poco::Net::StreamSocket& socket() const { return socket_; }
+
+    // --- any thread ---
+    /// True while another item may be queued for this peer given `queuedItems` in the
+    /// subclass's queue (items already turned into bytes are counted here).
+    bool hasRoomFor(std::size_t queuedItems) const { return queuedItems + outputChunks_ < maxQueued_; }
+    /// Asks the loop to call flushOutbox() soon; calls made before it runs are coalesced.
+    void requestFlush();
+    /// Closes from another thread (the send queue overflowed).
+    void closeFromOutside(const std::string& reason);
+
+    // --- loop thread ---
+    /// Queues bytes to write; they are written when the current callback returns.
+    void queueBytes(std::string bytes);
+    /// Stops reading; closes once everything queued (flushOutbox() included) was written, or
+    /// after a few seconds when the peer does not read.
+    void closeAfterWrite(const std::string& reason);
+    /// Closes now; what is not written yet is lost.
+    void closeNow(const std::string& reason);
+    /// Stops and restarts reading (a subclass's input backlog).
+    void pauseReading();
+    void resumeReading();
+    bool isOpen() const { return state_ == State::kOpen; }
+
+    /// Bytes received (loop thread).
+    virtual void onBytes(const char* data, std::size_t size) = 0;
+    /// Turns the subclass's queued items into bytes with queueBytes() (loop thread).
+    virtual void flushOutbox() = 0;
+    /// Called once, on the loop thread, when the connection closed, with the reason.
+    virtual void onClosed(const std::string& reason) = 0;
+    /// The peer was silent for idleTimeout; the default closes at once.
+    virtual void onIdleTimeout() { closeNow("idle timeout"); }
+
+private:
+    enum class State { kOpen, kClosing, kClosed };
+    void readAvailable();
+    void writePending();
+    void updateInterest();
+    std::size_t sendSome(const iovec* buffers, int count);
+
+    EventLoop& loop_;
+    Poco::Net::StreamSocket socket_;
+    const int fd_;
+    const std::size_t maxQueued_;
+    const std::chrono::milliseconds idleTimeout_;
+    std::atomic<std::size_t> outputChunks_{0};
+    std::atomic<bool> flushRequested_{false};
+    // Loop thread only:
+    OutputBuffer output_;
+    State state_ = State::kOpen;
+    bool watched_ = false; // registered with the loop (open() ran)
+    bool reading_ = true;
+    bool writeInterest_ = false;
+    std::string closeReason_;
+    EventLoop::TimePoint lastInput_;
+    EventLoop::TimePoint closingSince_;
+};
+
+} // namespace ringdesk::runtime
