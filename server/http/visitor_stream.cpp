@@ -25,58 +25,23 @@ void VisitorStream::start(std::string pending)
     open(std::move(pending));
 }
 
-void VisitorStream::deliver(const visitor::ServerMessage& message)
-{
-    bool overflow = false;
-    {
-        std::lock_guard lock(outboxMutex_);
-        if (refusing_)
-            return;
-        if (!hasRoomFor(outbox_.size())) {
-            refusing_ = true;
-            overflow = true;
-            outbox_.clear();
-        } else {
-            outbox_.emplace_back(message);
-        }
-    }
-    if (overflow)
-        closeFromOutside("send queue overflow");
-    else
-        requestFlush();
-}
+void VisitorStream::deliver(const visitor::ServerMessage& message) { offerFromOutside(outbox_, Outgoing{message}); }
 
 void VisitorStream::shutdown(const std::string&)
 {
-    {
-        std::lock_guard lock(outboxMutex_);
-        if (refusing_)
-            return;
-        refusing_ = true;
-        outbox_.emplace_back(CloseFrame{ws::close_code::kNormal, "closed by server"});
-    }
-    requestFlush();
+    if (outbox_.offerLast(CloseFrame{ws::close_code::kNormal, "closed by server"}))
+        requestFlush();
 }
 
 void VisitorStream::closeWith(std::uint16_t status, const std::string& reason)
 {
-    {
-        std::lock_guard lock(outboxMutex_);
-        if (refusing_)
-            return;
-        refusing_ = true;
-        outbox_.emplace_back(CloseFrame{status, reason});
-    }
-    flushOutbox();
+    if (outbox_.offerLast(CloseFrame{status, reason}))
+        flushOutbox();
 }
 
 void VisitorStream::flushOutbox()
 {
-    std::vector<Outgoing> items;
-    {
-        std::lock_guard lock(outboxMutex_);
-        items.swap(outbox_);
-    }
+    std::vector<Outgoing> items = outbox_.take();
     for (Outgoing& item : items) {
         if (auto* message = std::get_if<visitor::ServerMessage>(&item)) {
             queueBytes(ws::encodeFrame(ws::Opcode::kText, visitor::encodeServer(*message)));
@@ -138,11 +103,7 @@ void VisitorStream::onIdleTimeout() { closeWith(ws::close_code::kGoingAway, "idl
 
 void VisitorStream::onClosed(const std::string& reason)
 {
-    {
-        std::lock_guard lock(outboxMutex_);
-        refusing_ = true;
-        outbox_.clear();
-    }
+    outbox_.refuseAll();
     Poco::Logger::get("ringdesk.visitor")
         .debug("visitor connection %Lu ended: %s", static_cast<Poco::UInt64>(id_), reason);
     const core::ConnectionId id = id_;

@@ -9,7 +9,6 @@
 #include "server/runtime/stream_connection.h"
 
 #include <functional>
-#include <mutex>
 #include <string>
 #include <variant>
 #include <vector>
@@ -55,9 +54,7 @@ private:
     std::function<void()> onClosed_;
     protocol::websocket::FrameDecoder decoder_; // loop thread only
 
-    std::mutex outboxMutex_;
-    std::vector<Outgoing> outbox_;
-    bool refusing_ = false; // overflowed, closing or closed: nothing more is queued
+    runtime::Outbox<Outgoing> outbox_;
 };
 
 } // namespace ringdesk::http

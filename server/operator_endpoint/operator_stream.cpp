@@ -26,45 +26,17 @@ void OperatorStream::start()
     open();
 }
 
-void OperatorStream::deliver(const nlchat::Packet& packet)
-{
-    bool overflow = false;
-    {
-        std::lock_guard lock(outboxMutex_);
-        if (refusing_)
-            return;
-        if (!hasRoomFor(outbox_.size())) {
-            refusing_ = true;
-            overflow = true;
-            outbox_.clear();
-        } else {
-            outbox_.emplace_back(packet);
-        }
-    }
-    if (overflow)
-        closeFromOutside("send queue overflow");
-    else
-        requestFlush();
-}
+void OperatorStream::deliver(const nlchat::Packet& packet) { offerFromOutside(outbox_, Outgoing{packet}); }
 
 void OperatorStream::shutdown(const std::string&)
 {
-    {
-        std::lock_guard lock(outboxMutex_);
-        if (refusing_)
-            return;
-        outbox_.emplace_back(std::nullopt);
-    }
-    requestFlush();
+    if (outbox_.offerLast(std::nullopt))
+        requestFlush();
 }
 
 void OperatorStream::flushOutbox()
 {
-    std::vector<Outgoing> items;
-    {
-        std::lock_guard lock(outboxMutex_);
-        items.swap(outbox_);
-    }
+    const std::vector<Outgoing> items = outbox_.take();
     for (const Outgoing& item : items) {
         if (!item) {
             closeAfterWrite("closed by server");
@@ -121,11 +93,7 @@ void OperatorStream::handleLine(std::string line)
 
 void OperatorStream::onClosed(const std::string& reason)
 {
-    {
-        std::lock_guard lock(outboxMutex_);
-        refusing_ = true;
-        outbox_.clear();
-    }
+    outbox_.refuseAll();
     Poco::Logger::get("ringdesk.operator")
         .information("operator connection %Lu from %s ended: %s", static_cast<Poco::UInt64>(id_), peer_,
                      reason);

@@ -14,7 +14,6 @@
 #include "server/runtime/worker_pool.h"
 
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -56,9 +55,7 @@ private:
 
     // A packet to write, or std::nullopt: close the connection once what is before it is written.
     using Outgoing = std::optional<nlchat::Packet>;
-    std::mutex outboxMutex_;
-    std::vector<Outgoing> outbox_;
-    bool refusing_ = false; // overflowed or closed: nothing more is queued
+    runtime::Outbox<Outgoing> outbox_;
 };
 
 } // namespace ringdesk::operator_endpoint

@@ -8,6 +8,7 @@
 // (queued by the dispatcher, or chunks not yet written) wait for one peer; one more closes it.
 
 #include "server/runtime/event_loop.h"
+#include "server/runtime/outbox.h"
 #include "server/runtime/output_buffer.h"
 
 #include <Poco/Net/StreamSocket.h>
@@ -17,6 +18,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <utility>
 
 namespace ringdesk::runtime {
 
@@ -49,6 +51,22 @@ protected:
     void requestFlush();
     /// Closes from another thread (the send queue overflowed).
     void closeFromOutside(const std::string& reason);
+    /// Offers `item` to the subclass's `outbox` within this connection's bound: then a flush is
+    /// requested, or on overflow the connection is closed ("send queue overflow").
+    template <typename Item>
+    void offerFromOutside(Outbox<Item>& outbox, Item item)
+    {
+        switch (outbox.offer(std::move(item), [this](std::size_t queued) { return hasRoomFor(queued); })) {
+        case Outbox<Item>::Offer::kQueued:
+            requestFlush();
+            break;
+        case Outbox<Item>::Offer::kOverflowed:
+            closeFromOutside("send queue overflow");
+            break;
+        case Outbox<Item>::Offer::kRefused:
+            break;
+        }
+    }
 
     // --- loop thread ---
     /// Queues bytes to write; they are written when the current callback returns.
