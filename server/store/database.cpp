@@ -4,7 +4,6 @@
 
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/Utility.h>
-#include <Poco/Data/Transaction.h>
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -28,38 +27,47 @@ Poco::Data::Session openDatabase(const std::string& path)
         Poco::File(parent).createDirectories();
 
     Poco::Data::Session session("SQLite", path);
+    // First: the other pragmas and the migrations may have to wait for another process's lock.
+    session << "PRAGMA busy_timeout=5000", now;
     session << "PRAGMA journal_mode=WAL", now;
     session << "PRAGMA synchronous=NORMAL", now;
     session << "PRAGMA foreign_keys=ON", now;
-    session << "PRAGMA busy_timeout=5000", now;
     session << "CREATE TABLE IF NOT EXISTS schema_migrations ("
                "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
         now;
 
-    const int current = schemaVersion(session);
-    for (const Migration& migration : migrations()) {
-        if (migration.version <= current)
-            continue;
-        Poco::Data::Transaction transaction(session);
+    if (schemaVersion(session) < migrations().back().version) {
+        // One process migrates at a time (the server and ringdesk-admin may open the file
+        // together): the write lock is taken first, then the version is read again under it.
+        session << "BEGIN IMMEDIATE", now;
+        const Migration* current = nullptr;
         try {
-            // A migration file holds several statements: sqlite3_exec runs them in turn.
-            char* error = nullptr;
-            if (sqlite3_exec(Poco::Data::SQLite::Utility::dbHandle(session), migration.sql,
-                             nullptr, nullptr, &error) != SQLITE_OK) {
-                const std::string message = error != nullptr ? error : "unknown error";
-                sqlite3_free(error);
-                throw Poco::DataException(message);
+            const int version = schemaVersion(session);
+            for (const Migration& migration : migrations()) {
+                if (migration.version <= version)
+                    continue;
+                current = &migration;
+                // A migration file holds several statements: sqlite3_exec runs them in turn.
+                char* error = nullptr;
+                if (sqlite3_exec(Poco::Data::SQLite::Utility::dbHandle(session), migration.sql,
+                                 nullptr, nullptr, &error) != SQLITE_OK) {
+                    const std::string message = error != nullptr ? error : "unknown error";
+                    sqlite3_free(error);
+                    throw Poco::DataException(message);
+                }
+                const std::int64_t at = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::system_clock::now().time_since_epoch())
+                                            .count();
+                session << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    bind(migration.version), bind(std::string(migration.name)), bind(at), now;
             }
-            const std::int64_t at = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                        std::chrono::system_clock::now().time_since_epoch())
-                                        .count();
-            session << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                bind(migration.version), bind(std::string(migration.name)), bind(at), now;
-            transaction.commit();
+            session << "COMMIT", now;
         } catch (const Poco::Exception& e) {
-            transaction.rollback();
-            throw Poco::DataException("migration " + std::string(migration.name) + " failed on " +
-                                      path + ": " + e.displayText());
+            if (sqlite3_get_autocommit(Poco::Data::SQLite::Utility::dbHandle(session)) == 0)
+                session << "ROLLBACK", now;
+            throw Poco::DataException("migration " +
+                                      std::string(current != nullptr ? current->name : "check") +
+                                      " failed on " + path + ": " + e.displayText());
         }
     }
     return session;

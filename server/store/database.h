@@ -10,9 +10,10 @@ namespace ringdesk::store {
 
 /// Opens (creating it if needed) the SQLite file at `path` with WAL journaling, foreign keys
 /// on, synchronous=NORMAL and a 5 000 ms busy timeout, then applies every migration whose
-/// version is above the recorded one (table schema_migrations), each in its own transaction.
-/// The parent folder is created. Throws Poco::Exception (with the file name) when the file
-/// cannot be opened or a migration fails; a failed migration is rolled back.
+/// version is above the recorded one (table schema_migrations), all in one BEGIN IMMEDIATE
+/// transaction, so that processes opening a new file at once migrate it exactly once.
+/// The parent folder is created. Throws Poco::Exception (with the file and migration name) when
+/// the file cannot be opened or a migration fails; the migrations are then rolled back.
 Poco::Data::Session openDatabase(const std::string& path);
 
 /// The database file named by the configuration: ringdesk.database.path, by default

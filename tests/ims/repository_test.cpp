@@ -12,6 +12,8 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <memory>
+#include <thread>
+#include <vector>
 
 namespace ringdesk::ims_tests {
 
@@ -22,6 +24,7 @@ class RepositoryTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testFriendshipLifecycle);
     CPPUNIT_TEST(testOfflineMessagesInOrderOnce);
     CPPUNIT_TEST(testBansActiveExpiredLifted);
+    CPPUNIT_TEST(testConcurrentOpenersMigrateOnce);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -109,6 +112,34 @@ public:
 private:
     std::string path_;
     std::unique_ptr<Poco::Data::Session> session_;
+
+    // The server and ringdesk-admin processes may open a new file at the same moment.
+    void testConcurrentOpenersMigrateOnce()
+    {
+        const std::string path = Poco::TemporaryFile::tempName() + ".db";
+        std::vector<std::string> failures(4);
+        std::vector<std::thread> openers;
+        for (std::size_t i = 0; i < failures.size(); ++i)
+            openers.emplace_back([&, i] {
+                try {
+                    store::openDatabase(path);
+                } catch (const Poco::Exception& e) {
+                    failures[i] = e.displayText();
+                }
+            });
+        for (std::thread& opener : openers)
+            opener.join();
+        for (const std::string& failure : failures)
+            CPPUNIT_ASSERT_EQUAL(std::string(), failure);
+        Poco::Data::Session session = store::openDatabase(path);
+        int applied = 0;
+        session << "SELECT COUNT(*) FROM schema_migrations", Poco::Data::Keywords::into(applied),
+            Poco::Data::Keywords::now;
+        CPPUNIT_ASSERT_EQUAL(store::schemaVersion(session), applied);
+        for (const std::string suffix : {"", "-wal", "-shm"})
+            if (Poco::File(path + suffix).exists())
+                Poco::File(path + suffix).remove();
+    }
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(RepositoryTest);
