@@ -16,14 +16,6 @@ namespace {
 
 // How often readiness is checked while the server starts.
 constexpr auto kPollInterval = std::chrono::milliseconds(20);
-// Admin processes run at once while seeding accounts (SQLite serializes their writes).
-constexpr std::size_t kParallelAdmins = 4;
-
-std::string adminLog(const std::string& dir, std::size_t index)
-{
-    return (fs::path(dir) / ("admin-" + std::to_string(index) + ".log")).string();
-}
-
 } // namespace
 
 std::string readWholeFile(const std::string& path)
@@ -42,37 +34,22 @@ OperatorAccounts::OperatorAccounts(std::string adminBin, std::string workDir)
 
 void OperatorAccounts::ensure(std::size_t count)
 {
-    auto argsFor = [this](std::size_t index) {
-        return std::vector<std::string>{"--data-dir=" + seedDir_, "user", "add", username(index),
-                                        std::string("--password=") + kPassword,
-                                        "--display-name=Operator " + std::to_string(index),
-                                        "--kdf-iterations=1000"};
-    };
-    // The first account creates the database; the others may then run side by side.
-    std::size_t next = count_;
-    if (next == 0 && count > 0) {
-        if (runToCompletion(adminBin_, argsFor(0), adminLog(seedDir_, 0)) != 0)
-            throw std::runtime_error("ringdesk-admin user add op0 failed:\n" +
-                                     readWholeFile(adminLog(seedDir_, 0)));
-        next = 1;
+    if (count <= count_)
+        return;
+    // One `user import` (one process, one transaction) instead of an admin process per account.
+    const std::string list = (fs::path(seedDir_) / "operators.csv").string();
+    {
+        std::ofstream out(list, std::ios::trunc);
+        for (std::size_t i = count_; i < count; ++i)
+            out << username(i) << ',' << kPassword << ",Operator " << i << '\n';
     }
-    while (next < count) {
-        std::vector<std::pair<std::size_t, std::unique_ptr<ChildProcess>>> batch;
-        for (; next < count && batch.size() < kParallelAdmins; ++next)
-            batch.emplace_back(next, std::make_unique<ChildProcess>(adminBin_, argsFor(next),
-                                                                    adminLog(seedDir_, next)));
-        for (auto& [index, child] : batch) {
-            if (child->wait() == 0)
-                continue;
-            // A concurrent writer may have held the database lock: one retry alone.
-            if (runToCompletion(adminBin_, argsFor(index), adminLog(seedDir_, index)) != 0)
-                throw std::runtime_error("ringdesk-admin user add " + username(index) + " failed:\n" +
-                                         readWholeFile(adminLog(seedDir_, index)));
-        }
-    }
-    for (std::size_t i = count_; i < count; ++i)
-        fs::remove(adminLog(seedDir_, i));
-    count_ = std::max(count_, count);
+    const std::string log = (fs::path(seedDir_) / "admin.log").string();
+    if (runToCompletion(adminBin_, {"--data-dir=" + seedDir_, "user", "import", list, "--kdf-iterations=1000"}, log) !=
+        0)
+        throw std::runtime_error("ringdesk-admin user import failed:\n" + readWholeFile(log));
+    fs::remove(list);
+    fs::remove(log);
+    count_ = count;
 }
 
 BenchServer::BenchServer(const std::string& serverBin, const std::string& workDir,

@@ -23,8 +23,8 @@ public:
     /// `workDir` is the benchmark's temporary folder.
     OperatorAccounts(std::string adminBin, std::string workDir);
 
-    /// Makes sure accounts op0 … op(count-1) exist, running up to 4 admin processes at once.
-    /// Throws std::runtime_error with the tool's log when one fails twice.
+    /// Makes sure accounts op0 … op(count-1) exist, adding the missing ones with one
+    /// `ringdesk-admin user import`. Throws std::runtime_error with the tool's log when it fails.
     void ensure(std::size_t count);
     std::size_t count() const noexcept { return count_; }
     const std::string& seedDir() const noexcept { return seedDir_; }
