@@ -37,10 +37,6 @@ wxString utf8(const std::string& text)
     return wxString::FromUTF8(text);
 }
 
-/// GTK draws on its frame clock, after the event that changed a window: a capture waits this
-/// long (ms) so that it shows what the operator sees. Only --screenshot-dir uses it.
-constexpr int kScreenshotSettleMs = 400;
-
 template <class... Handlers>
 struct Overloaded : Handlers...
 {

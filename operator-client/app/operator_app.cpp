@@ -3,8 +3,12 @@
 #include "operator-client/app/launch_options.h"
 #include "operator-client/app/login_dialog_ui.h"
 #include "operator-client/app/main_frame_ui.h"
+#include "operator-client/app/trace_log.h"
+#include "operator-client/app/window_capture_ui.h"
 
+#include <wx/filename.h>
 #include <wx/image.h>
+#include <wx/timer.h>
 
 #include <iostream>
 #include <stdexcept>
@@ -40,6 +44,16 @@ bool OperatorApp::OnInit()
 
     if (!options.autoLogin) {
         LoginDialog dialog(nullptr, details, {});
+        // --screenshot-dir: the dialog as the operator first sees it, saved as login.png.
+        wxTimer shot;
+        shot.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
+            const std::string path =
+                wxFileName(wxString::FromUTF8(options.screenshotDir), "login.png").GetFullPath().utf8_string();
+            TraceLog(options.trace).write(saveWindowPng(&dialog, path) ? "screenshot " + path
+                                                                       : "screenshot-failed " + path);
+        });
+        if (!options.screenshotDir.empty())
+            shot.StartOnce(kScreenshotSettleMs);
         if (dialog.ShowModal() != wxID_OK)
             return false;
         details = dialog.details();

@@ -76,6 +76,7 @@ class OperatorAppTest : public CppUnit::TestFixture
     CPPUNIT_TEST_SUITE(OperatorAppTest);
     CPPUNIT_TEST(testRingAcceptAndChat);
     CPPUNIT_TEST(testTlsAndRawModeFromTheCommandLine);
+    CPPUNIT_TEST(testLoginDialogShown);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -208,6 +209,24 @@ public:
         const auto connected = awaitMessage<visitor::StateChange>(
             visitor, [](const visitor::StateChange& change) { return change.state == "connected"; });
         CPPUNIT_ASSERT_EQUAL(std::string("Alice"), connected.operatorName);
+    }
+
+    // Without --auto-login the app opens with its login dialog, filled from the command line.
+    void testLoginDialogShown()
+    {
+        integration::ServerProcess server;
+        server.start();
+        XvfbDisplay display;
+        Poco::File(RINGDESK_SCREENSHOT_DIR).createDirectories();
+        AppProcess app(RINGDESK_OPERATOR_BIN,
+                       {"--server=127.0.0.1:" + std::to_string(server.operatorPort()), "--user=alice", "--trace",
+                        "--screenshot-dir=" RINGDESK_SCREENSHOT_DIR,
+                        "--config-file=" + Poco::Path(server.dataDir(), "operator.ini").toString()},
+                       display.name());
+        const std::string saved = app.awaitPrefix("trace: screenshot", kDeadline);
+        const std::string path = Poco::Path(RINGDESK_SCREENSHOT_DIR, "login.png").toString();
+        CPPUNIT_ASSERT_EQUAL("trace: screenshot " + path, saved);
+        CPPUNIT_ASSERT(Poco::File(path).getSize() > 0);
     }
 };
 
