@@ -9,7 +9,14 @@ namespace ringdesk::store {
 using core::ConversationRecord;
 using core::StoredMessage;
 
-SqliteConversationStore::SqliteConversationStore(Poco::Data::Session& session) : session_(session) {}
+SqliteConversationStore::SqliteConversationStore(Poco::Data::Session& session)
+    : session_(session),
+      updateConversation_(session, "UPDATE conversations SET state = ?, operator_username = ?, "
+                                   "operator_display_name = ?, last_seq = ?, updated_at = ? WHERE id = ?"),
+      appendMessage_(session, "INSERT INTO messages (conversation_id, seq, from_operator, operator_name, body, ts) "
+                              "VALUES (?, ?, ?, ?, ?, ?)")
+{
+}
 
 std::optional<core::VisitorRecord>
 SqliteConversationStore::findVisitorByTokenHash(const std::string& tokenHash)
@@ -45,10 +52,8 @@ std::int64_t SqliteConversationStore::createConversation(const ConversationRecor
 
 void SqliteConversationStore::updateConversation(const ConversationRecord& record, std::int64_t nowMs)
 {
-    session_ << "UPDATE conversations SET state = ?, operator_username = ?, operator_display_name = ?, "
-                "last_seq = ?, updated_at = ? WHERE id = ?",
-        bind(std::string(core::toString(record.state))), bind(record.operatorUsername),
-        bind(record.operatorDisplayName), bind(record.lastSeq), bind(nowMs), bind(record.id), now;
+    updateConversation_.run(std::string(core::toString(record.state)), record.operatorUsername,
+                            record.operatorDisplayName, record.lastSeq, nowMs, record.id);
 }
 
 std::vector<ConversationRecord> SqliteConversationStore::selectConversations(const std::string& where,
@@ -86,10 +91,8 @@ std::vector<ConversationRecord> SqliteConversationStore::openConversations()
 
 void SqliteConversationStore::appendMessage(std::int64_t conversationId, const StoredMessage& message)
 {
-    session_ << "INSERT INTO messages (conversation_id, seq, from_operator, operator_name, body, ts) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-        bind(conversationId), bind(message.seq), bind(message.fromOperator ? 1 : 0),
-        bind(message.operatorName), bind(message.text), bind(message.ts), now;
+    appendMessage_.run(conversationId, message.seq, message.fromOperator ? 1 : 0, message.operatorName,
+                       message.text, message.ts);
 }
 
 std::vector<StoredMessage> SqliteConversationStore::messages(std::int64_t conversationId,

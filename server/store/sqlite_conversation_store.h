@@ -3,6 +3,7 @@
 // of db/migrations/0001_initial.sql). Used on the dispatcher thread only.
 
 #include "server/core/conversation_store.h"
+#include "server/store/prepared_statement.h"
 
 #include <Poco/Data/Session.h>
 
@@ -32,6 +33,9 @@ private:
                                                               const std::string& argument);
 
     Poco::Data::Session& session_;
+    // The writes of every message, compiled once.
+    PreparedStatement updateConversation_;
+    PreparedStatement appendMessage_;
 };
 
 } // namespace ringdesk::store
