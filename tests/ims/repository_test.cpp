@@ -3,9 +3,11 @@
 #include "server/store/database.h"
 #include "server/store/friend_repository.h"
 #include "server/store/offline_message_repository.h"
+#include "server/store/prepared_statement.h"
 #include "server/store/status_repository.h"
 #include "server/store/user_repository.h"
 
+#include <Poco/Data/DataException.h>
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 
@@ -25,6 +27,7 @@ class RepositoryTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testOfflineMessagesInOrderOnce);
     CPPUNIT_TEST(testBansActiveExpiredLifted);
     CPPUNIT_TEST(testConcurrentOpenersMigrateOnce);
+    CPPUNIT_TEST(testPreparedStatementSurvivesAFailedRun);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -139,6 +142,21 @@ private:
         for (const std::string suffix : {"", "-wal", "-shm"})
             if (Poco::File(path + suffix).exists())
                 Poco::File(path + suffix).remove();
+    }
+
+    void testPreparedStatementSurvivesAFailedRun()
+    {
+        *session_ << "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)", Poco::Data::Keywords::now;
+        store::PreparedStatement insert(*session_, "INSERT INTO notes (id, body) VALUES (?, ?)");
+        insert.run(std::int64_t{1}, std::string("first"));
+        CPPUNIT_ASSERT_THROW(insert.run(std::int64_t{1}, std::string("same id")), Poco::Data::DataException);
+        insert.run(std::int64_t{2}, std::string("second, after the failure"));
+        std::vector<std::string> bodies;
+        *session_ << "SELECT body FROM notes ORDER BY id", Poco::Data::Keywords::into(bodies), Poco::Data::Keywords::now;
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), bodies.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("second, after the failure"), bodies[1]);
+        CPPUNIT_ASSERT_THROW(store::PreparedStatement(*session_, "INSERT INTO missing VALUES (?)"),
+                             Poco::Data::DataException);
     }
 };
 
