@@ -6,6 +6,7 @@
 
 #include "protocol/raw_packet.h"
 #include "protocol/rsa_key.h"
+#include "rsa_test_support.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 
@@ -13,11 +14,8 @@
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 
-#include <unistd.h>
 
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <sstream>
 #include <string>
@@ -29,23 +27,13 @@
 #endif
 
 using namespace ringdesk::protocol;
+using ringdesk::protocol::test_support::readFile;
+using ringdesk::protocol::test_support::writeFile;
 
 namespace {
 
 constexpr const char* kPython = "/usr/bin/python3";
 constexpr const char* kPeerScript = RINGDESK_SOURCE_DIR "/tests/protocol/pycryptodome_peer.py";
-
-const RsaPrivateKey& cppKey2048()
-{
-    static const RsaPrivateKey key = RsaPrivateKey::generate(2048);
-    return key;
-}
-
-const RsaPrivateKey& cppKey4096()
-{
-    static const RsaPrivateKey key = RsaPrivateKey::generate(4096);
-    return key;
-}
 
 /// A plain `msg` packet (spec 1.1.5) whose text mixes 1- to 4-byte UTF-8 characters and
 /// spans several blocks of any accepted key size.
@@ -55,41 +43,6 @@ std::string nonAsciiPacket()
     for (int i = 0; i < 60; ++i)
         text += "Grüße, 東京 ✓ 🙂 ";
     return "{\"type\":\"msg\",\"UUID\":\"5d9c1a3e\",\"I/O\":\"out\",\"msg\":[\"" + text + "\"]}";
-}
-
-class TemporaryDirectory
-{
-public:
-    TemporaryDirectory()
-    {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "ringdesk-rsa-interop-XXXXXX").string();
-        CPPUNIT_ASSERT(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    ~TemporaryDirectory()
-    {
-        std::error_code ignored; // cleaning up a test directory must not hide the test result
-        std::filesystem::remove_all(path_, ignored);
-    }
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-private:
-    std::filesystem::path path_;
-};
-
-std::string readFile(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    CPPUNIT_ASSERT_MESSAGE("cannot read " + path, in.good());
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-void writeFile(const std::string& path, const std::string& text)
-{
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    CPPUNIT_ASSERT_MESSAGE("cannot write " + path, out.good());
 }
 
 /// Runs the peer script with `arguments`; fails the test with its standard error output
@@ -143,9 +96,9 @@ public:
     void testPythonSealsCppOpens()
     {
         // What the server receives from an original client: json.dumps spacing, 214-byte blocks.
-        const TemporaryDirectory directory;
+        const test_support::TemporaryDirectory directory;
         const std::string plaintext = nonAsciiPacket();
-        writeFile(directory.file("server.pub"), cppKey2048().publicKey().pem());
+        writeFile(directory.file("server.pub"), test_support::key2048().publicKey().pem());
         writeFile(directory.file("plain.json"), plaintext);
         runPeer({"seal", directory.file("server.pub"), directory.file("plain.json"), "5d9c1a3e",
                  kServerName, directory.file("envelope.json")});
@@ -156,18 +109,18 @@ public:
         CPPUNIT_ASSERT_EQUAL((plaintext.size() + 213) / 214, envelope.messages.size());
         CPPUNIT_ASSERT(envelope.messages.size() >= 3);
         CPPUNIT_ASSERT_EQUAL(std::string("5d9c1a3e"), envelope.uuid);
-        CPPUNIT_ASSERT_EQUAL(plaintext, openRawPacket(envelope, cppKey2048(), kServerName));
+        CPPUNIT_ASSERT_EQUAL(plaintext, openRawPacket(envelope, test_support::key2048(), kServerName));
     }
 
     void testCppSealsPythonOpens()
     {
         // What an original client receives from the server.
-        const TemporaryDirectory directory;
+        const test_support::TemporaryDirectory directory;
         const std::string plaintext = nonAsciiPacket();
         const RawEnvelope envelope =
-            sealRawPacket(plaintext, cppKey2048().publicKey(), "5d9c1a3e", kClientName);
+            sealRawPacket(plaintext, test_support::key2048().publicKey(), "5d9c1a3e", kClientName);
         CPPUNIT_ASSERT(envelope.messages.size() >= 3);
-        writeFile(directory.file("client.key"), cppKey2048().pem());
+        writeFile(directory.file("client.key"), test_support::key2048().pem());
         writeFile(directory.file("envelope.json"), serializeRawEnvelope(envelope));
         runPeer({"open", directory.file("client.key"), directory.file("envelope.json"), kClientName,
                  directory.file("plain.json")});
@@ -177,10 +130,10 @@ public:
     void test4096BitKeyBothWays()
     {
         // The spec allows 4096-bit keys in the future (1.2.1): 470-byte blocks on both sides.
-        const TemporaryDirectory directory;
+        const test_support::TemporaryDirectory directory;
         const std::string plaintext = nonAsciiPacket();
-        writeFile(directory.file("key.pub"), cppKey4096().publicKey().pem());
-        writeFile(directory.file("key.pem"), cppKey4096().pem());
+        writeFile(directory.file("key.pub"), test_support::key4096().publicKey().pem());
+        writeFile(directory.file("key.pem"), test_support::key4096().pem());
         writeFile(directory.file("plain.json"), plaintext);
 
         runPeer({"seal", directory.file("key.pub"), directory.file("plain.json"), "u", kServerName,
@@ -188,10 +141,10 @@ public:
         const RawEnvelope fromPython =
             parseRawEnvelope(readFile(directory.file("from-python.json")));
         CPPUNIT_ASSERT_EQUAL((plaintext.size() + 469) / 470, fromPython.messages.size());
-        CPPUNIT_ASSERT_EQUAL(plaintext, openRawPacket(fromPython, cppKey4096(), kServerName));
+        CPPUNIT_ASSERT_EQUAL(plaintext, openRawPacket(fromPython, test_support::key4096(), kServerName));
 
         const RawEnvelope fromCpp =
-            sealRawPacket(plaintext, cppKey4096().publicKey(), "u", kClientName);
+            sealRawPacket(plaintext, test_support::key4096().publicKey(), "u", kClientName);
         writeFile(directory.file("from-cpp.json"), serializeRawEnvelope(fromCpp));
         runPeer({"open", directory.file("key.pem"), directory.file("from-cpp.json"), kClientName,
                  directory.file("opened.json")});
@@ -202,7 +155,7 @@ public:
     {
         // An original client makes its key pair with PyCryptodome and sends the public half in
         // its `key` packet (spec 2.1); its private key file is traditional PKCS#1 PEM.
-        const TemporaryDirectory directory;
+        const test_support::TemporaryDirectory directory;
         runPeer({"genkey", directory.file("client.key"), directory.file("client.pub")});
         const RsaPublicKey clientPublic =
             RsaPublicKey::fromPem(readFile(directory.file("client.pub")));

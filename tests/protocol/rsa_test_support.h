@@ -180,6 +180,7 @@ private:
 inline std::string readFile(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
+    CPPUNIT_ASSERT_MESSAGE("cannot read " + path, in.good());
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
@@ -187,7 +188,9 @@ inline std::string readFile(const std::string& path)
 
 inline void writeFile(const std::string& path, const std::string& text)
 {
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    CPPUNIT_ASSERT_MESSAGE("cannot write " + path, out.good());
 }
 
 inline unsigned permissions(const std::string& path)
