@@ -5,20 +5,18 @@
 
 #include "server/core/core.h"
 #include "server/core/im_directory.h"
-#include "server/store/database.h"
 #include "server/store/ban_repository.h"
 #include "server/store/sqlite_bans.h"
 #include "server/store/sqlite_im_store.h"
 #include "server/store/user_repository.h"
-
-#include <Poco/File.h>
-#include <Poco/TemporaryFile.h>
+#include "temporary_database.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace ringdesk::ims_tests {
 
@@ -50,8 +48,8 @@ class ImDirectoryTest : public CppUnit::TestFixture
 public:
     void setUp() override
     {
-        path_ = Poco::TemporaryFile::tempName() + ".db";
-        session_ = std::make_unique<Poco::Data::Session>(store::openDatabase(path_));
+        database_.emplace();
+        session_ = std::make_unique<Poco::Data::Session>(database_->open());
         store::UserRepository users(*session_);
         for (const char* name : {"alice", "bob", "carol"})
             users.add(name, "", "operator", "unused");
@@ -69,9 +67,7 @@ public:
         im_.reset();
         imStore_.reset();
         session_.reset();
-        for (const std::string suffix : {"", "-wal", "-shm"})
-            if (Poco::File(path_ + suffix).exists())
-                Poco::File(path_ + suffix).remove();
+        database_.reset();
     }
 
     ConnectionId imsLogin(const std::string& user)
@@ -245,7 +241,7 @@ public:
     }
 
 private:
-    std::string path_;
+    std::optional<testing::TemporaryDatabase> database_;
     std::unique_ptr<Poco::Data::Session> session_;
     std::unique_ptr<store::SqliteImStore> imStore_;
     core::ManualClock clock_;

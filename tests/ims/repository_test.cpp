@@ -7,13 +7,14 @@
 #include "server/store/status_repository.h"
 #include "server/store/user_repository.h"
 
+#include "temporary_database.h"
+
 #include <Poco/Data/DataException.h>
-#include <Poco/File.h>
-#include <Poco/TemporaryFile.h>
 
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -33,8 +34,8 @@ class RepositoryTest : public CppUnit::TestFixture
 public:
     void setUp() override
     {
-        path_ = Poco::TemporaryFile::tempName() + ".db";
-        session_ = std::make_unique<Poco::Data::Session>(store::openDatabase(path_));
+        database_.emplace();
+        session_ = std::make_unique<Poco::Data::Session>(database_->open());
         store::UserRepository users(*session_);
         for (const char* name : {"alice", "bob", "carol"})
             users.add(name, "", "operator", "unused");
@@ -42,9 +43,7 @@ public:
     void tearDown() override
     {
         session_.reset();
-        for (const std::string suffix : {"", "-wal", "-shm"})
-            if (Poco::File(path_ + suffix).exists())
-                Poco::File(path_ + suffix).remove();
+        database_.reset();
     }
 
     void testStatusesSeeded()
@@ -113,19 +112,19 @@ public:
     }
 
 private:
-    std::string path_;
+    std::optional<testing::TemporaryDatabase> database_;
     std::unique_ptr<Poco::Data::Session> session_;
 
     // The server and ringdesk-admin processes may open a new file at the same moment.
     void testConcurrentOpenersMigrateOnce()
     {
-        const std::string path = Poco::TemporaryFile::tempName() + ".db";
+        const testing::TemporaryDatabase database;
         std::vector<std::string> failures(4);
         std::vector<std::thread> openers;
         for (std::size_t i = 0; i < failures.size(); ++i)
             openers.emplace_back([&, i] {
                 try {
-                    store::openDatabase(path);
+                    database.open();
                 } catch (const Poco::Exception& e) {
                     failures[i] = e.displayText();
                 }
@@ -134,14 +133,11 @@ private:
             opener.join();
         for (const std::string& failure : failures)
             CPPUNIT_ASSERT_EQUAL(std::string(), failure);
-        Poco::Data::Session session = store::openDatabase(path);
+        Poco::Data::Session session = database.open();
         int applied = 0;
         session << "SELECT COUNT(*) FROM schema_migrations", Poco::Data::Keywords::into(applied),
             Poco::Data::Keywords::now;
         CPPUNIT_ASSERT_EQUAL(store::schemaVersion(session), applied);
-        for (const std::string suffix : {"", "-wal", "-shm"})
-            if (Poco::File(path + suffix).exists())
-                Poco::File(path + suffix).remove();
     }
 
     void testPreparedStatementSurvivesAFailedRun()
