@@ -12,10 +12,8 @@ namespace ringdesk::admin_api {
 
 /// Posts `action(core)` to the dispatcher and returns its result, rethrowing what it threw.
 /// It returns only after the batch that ran the action was committed and its output handed to
-/// the connections: the dispatcher takes events posted during a batch into the next batch,
-/// which starts after the previous one flushed, so waiting for a second, empty event is
-/// enough. An admin tool that got its answer knows that the logout or ban is on its way to
-/// the sockets.
+/// the connections (Dispatcher::afterDelivery): an admin tool that got its answer knows that
+/// the logout or ban is on its way to the sockets.
 template <typename F>
 auto callOnCore(runtime::Dispatcher& dispatcher, F action) -> decltype(action(std::declval<core::Core&>()))
 {
@@ -32,7 +30,7 @@ auto callOnCore(runtime::Dispatcher& dispatcher, F action) -> decltype(action(st
     Result value = result.get();
     auto flushed = std::make_shared<std::promise<void>>();
     std::future<void> barrier = flushed->get_future();
-    dispatcher.post([flushed](core::Core&) { flushed->set_value(); });
+    dispatcher.afterDelivery([flushed] { flushed->set_value(); });
     barrier.get();
     return value;
 }

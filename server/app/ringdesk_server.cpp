@@ -27,12 +27,15 @@ Poco::Net::ServerSocket listen(const Endpoint& endpoint)
 
 RingdeskServer::RingdeskServer(ServerSettings settings)
     : settings_(std::move(settings)), logger_(Poco::Logger::get("ringdesk.server")),
-      session_(store::openDatabase(settings_.databasePath)), conversations_(session_), imStore_(session_), bans_(session_),
+      session_(store::openDatabase(settings_.databasePath)), conversations_(session_), imStore_(session_),
+      bans_(session_), checkpointer_(session_, settings_.databasePath), storeThread_(session_),
+      conversationsProxy_(conversations_, storeThread_), imStoreProxy_(imStore_, storeThread_),
+      bansProxy_(bans_, storeThread_),
       serverKey_(protocol::loadOrCreateKeyPair(settings_.privateKeyPath, settings_.publicKeyPath,
                                                settings_.keyBits)),
       authenticator_(settings_.databasePath, settings_.authSessions),
-      dispatcher_(settings_.core, settings_.im, clock_, registry_, session_, conversations_, imStore_,
-                  settings_.tickInterval),
+      dispatcher_(settings_.core, settings_.im, clock_, registry_, storeThread_, conversationsProxy_,
+                  imStoreProxy_, settings_.tickInterval),
       workers_("io-worker", settings_.workerThreads), loops_("io", settings_.ioThreads),
       httpThreads_("http", 2, settings_.httpMaxConnections, 60, 256 * 1024)
 {
@@ -55,11 +58,12 @@ void RingdeskServer::start()
                         serverKey_.publicKey().fingerprint(), serverKey_.bits(),
                         settings_.publicKeyPath);
 
-    // The first event of the dispatcher thread: bans are read on its connection.
     dispatcher_.post([this](core::Core& core) {
-        core.attachVisitorBans(bans_);
-        core.attachUserBans(bans_);
+        core.attachVisitorBans(bansProxy_);
+        core.attachUserBans(bansProxy_);
     });
+    storeThread_.start();
+    checkpointer_.start();
     dispatcher_.start();
     loops_.start();
 
@@ -177,6 +181,8 @@ void RingdeskServer::stop()
     loops_.stop();   // sends what is queued, closes every connection, tells the core
     workers_.stop();
     dispatcher_.stop();
+    storeThread_.stop(); // stores what the dispatcher's last batches wrote, then sends their output
+    checkpointer_.stop();
     if (!settings_.readyFile.empty())
         Poco::File(settings_.readyFile).remove();
 }

@@ -14,9 +14,14 @@
 #include "server/runtime/stream_acceptor.h"
 #include "server/runtime/tcp_listener.h"
 #include "server/runtime/worker_pool.h"
+#include "server/store/ban_list_proxy.h"
+#include "server/store/conversation_store_proxy.h"
+#include "server/store/im_store_proxy.h"
+#include "server/store/sqlite_bans.h"
 #include "server/store/sqlite_conversation_store.h"
 #include "server/store/sqlite_im_store.h"
-#include "server/store/sqlite_bans.h"
+#include "server/store/store_thread.h"
+#include "server/store/wal_checkpointer.h"
 
 #include <Poco/Data/Session.h>
 #include <Poco/Logger.h>
@@ -59,10 +64,17 @@ private:
     ServerSettings settings_;
     Poco::Logger& logger_;
     core::SystemClock clock_;
+    // The store thread's connection and what runs on it; the dispatcher reaches it through
+    // the proxies.
     Poco::Data::Session session_;
     store::SqliteConversationStore conversations_;
     store::SqliteImStore imStore_;
     store::SqliteBans bans_;
+    store::WalCheckpointer checkpointer_; // before the thread whose commits call it
+    store::StoreThread storeThread_;
+    store::ConversationStoreProxy conversationsProxy_;
+    store::ImStoreProxy imStoreProxy_;
+    store::BanListProxy bansProxy_;
     protocol::RsaPrivateKey serverKey_;
     runtime::ConnectionRegistry registry_;
     runtime::Authenticator authenticator_;

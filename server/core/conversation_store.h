@@ -1,6 +1,7 @@
 #pragma once
-// The persistence the core needs for conversations (ARCHITECTURE.md, "Store"). Called only
-// on the dispatcher thread; the dispatcher wraps each batch of events in one transaction.
+// The persistence the core needs for conversations (ARCHITECTURE.md, "Store"). The core calls
+// it on the dispatcher thread; in the server the calls are carried out in order on the store
+// thread (store::ConversationStoreProxy), and a batch's output waits for its commit.
 
 #include <cstdint>
 #include <optional>
@@ -59,6 +60,8 @@ public:
     /// Conversations in state Ringing, Connected or Waiting (loaded at start).
     virtual std::vector<ConversationRecord> openConversations() = 0;
 
+    /// Stores `message` and advances the conversation's last_seq and updated_at (ms since the
+    /// epoch) to message.seq and message.ts when they are behind. Storing a seq twice throws.
     virtual void appendMessage(std::int64_t conversationId, const StoredMessage& message) = 0;
     /// Messages with seq > sinceSeq, in order.
     virtual std::vector<StoredMessage> messages(std::int64_t conversationId, std::int64_t sinceSeq) = 0;

@@ -35,9 +35,8 @@ StoredMessage Core::appendMessage(LiveConversation& conversation, bool fromOpera
     message.operatorName = fromOperator ? conversation.record.operatorDisplayName : std::string();
     message.text = text;
     message.ts = clock_.epochMs();
-    // Stored before it is relayed: the dispatcher commits this batch before any send leaves.
+    // Stored before it is relayed: the batch's output leaves only after this write committed.
     store_.appendMessage(conversation.record.id, message);
-    store_.updateConversation(conversation.record, message.ts);
     conversation.transcript.push_back(message);
     return message;
 }

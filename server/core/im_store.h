@@ -1,7 +1,8 @@
 #pragma once
 // The persistence the IM unit needs (db/migrations/0002_accounts.sql): accounts, statuses,
-// friendships and offline messages. Called on the dispatcher thread only, inside its batch
-// transaction, so a stored message and its acknowledgement commit together.
+// friendships and offline messages. Called on the dispatcher thread only; in the server the
+// calls are carried out in order on the store thread (store::ImStoreProxy), and the batch's
+// output waits for their commit, so a stored message is acknowledged only once it is stored.
 // The SQLite implementation is store::SqliteImStore.
 
 #include <cstdint>

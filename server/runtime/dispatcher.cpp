@@ -24,27 +24,26 @@ void Dispatcher::BufferedOutput::sendToIms(core::ConnectionId c, const ims::Serv
     pending_.emplace_back(ToIms{c, d});
 }
 
-void Dispatcher::BufferedOutput::flush()
+void Dispatcher::BufferedOutput::deliver(Pending& pending, ConnectionRegistry& target)
 {
-    for (auto& item : pending_) {
+    for (auto& item : pending) {
         if (auto* op = std::get_if<ToOperator>(&item))
-            target_.sendToOperator(op->connection, op->packet);
+            target.sendToOperator(op->connection, op->packet);
         else if (auto* vis = std::get_if<ToVisitor>(&item))
-            target_.sendToVisitor(vis->connection, vis->message);
+            target.sendToVisitor(vis->connection, vis->message);
         else if (auto* closing = std::get_if<Close>(&item))
-            target_.close(closing->connection, closing->reason);
+            target.close(closing->connection, closing->reason);
         else if (auto* im = std::get_if<ToIms>(&item))
-            target_.sendToIms(im->connection, im->document);
+            target.sendToIms(im->connection, im->document);
     }
-    pending_.clear();
 }
 
 Dispatcher::Dispatcher(core::CoreSettings settings, core::ImSettings imSettings,
                        const core::Clock& clock, ConnectionRegistry& registry,
-                       Poco::Data::Session& session, core::ConversationStore& store,
+                       store::StoreThread& storeThread, core::ConversationStore& store,
                        core::ImStore& imStore, core::Duration tickInterval)
-    : output_(registry), core_(settings, clock, output_, store),
-      im_(imSettings, clock, output_, output_, imStore), session_(session),
+    : registry_(registry), core_(settings, clock, output_, store),
+      im_(imSettings, clock, output_, output_, imStore), storeThread_(storeThread),
       tickInterval_(tickInterval), logger_(Poco::Logger::get("ringdesk.core")), thread_("dispatcher")
 {
     core_.attachIm(im_);
@@ -78,6 +77,15 @@ void Dispatcher::post(Event event)
     wake_.notify_one();
 }
 
+void Dispatcher::afterDelivery(std::function<void()> callback)
+{
+    // Runs in a later batch than the events before it; every earlier batch handed its output
+    // to the store thread when it ended, so this callback is queued behind those.
+    post([this, callback = std::move(callback)](core::Core&) {
+        storeThread_.afterCommit([callback](bool) { callback(); });
+    });
+}
+
 void Dispatcher::run()
 {
     for (;;) {
@@ -97,29 +105,31 @@ void Dispatcher::run()
 
 void Dispatcher::runBatch(std::deque<Event>& batch)
 {
-    try {
-        session_.begin();
-        for (Event& event : batch) {
-            try {
-                event(core_);
-            } catch (const Poco::Exception& e) {
-                // A failed event is logged and skipped; its partial writes stay in the batch.
-                logger_.error("event failed: %s", e.displayText());
-            } catch (const std::exception& e) {
-                logger_.error("event failed: %s", std::string(e.what()));
-            }
+    for (Event& event : batch) {
+        try {
+            event(core_);
+        } catch (const Poco::Exception& e) {
+            // A failed event is logged and skipped; the writes it queued are still stored.
+            logger_.error("event failed: %s", e.displayText());
+        } catch (const std::exception& e) {
+            logger_.error("event failed: %s", std::string(e.what()));
         }
-        core_.tick();
-        session_.commit();
-        output_.flush();
-    } catch (const Poco::Exception& e) {
+    }
+    core_.tick();
+    BufferedOutput::Pending pending = output_.take();
+    if (pending.empty())
+        return;
+    auto shared = std::make_shared<BufferedOutput::Pending>(std::move(pending));
+    const std::size_t events = batch.size();
+    storeThread_.afterCommit([this, shared, events](bool committed) {
+        if (committed) {
+            BufferedOutput::deliver(*shared, registry_);
+            return;
+        }
         // The batch could not be stored: nothing it produced is sent, so no peer sees a
         // message that is not in the transcript.
-        logger_.critical("batch of %z events not stored: %s", batch.size(), e.displayText());
-        if (session_.isTransaction())
-            session_.rollback();
-        output_.discard();
-    }
+        logger_.critical("output of a batch of %z events dropped: its writes were not stored", events);
+    });
 }
 
 } // namespace ringdesk::runtime

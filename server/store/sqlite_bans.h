@@ -1,7 +1,7 @@
 #pragma once
 // The core's view of the bans table (db/migrations/0002_accounts.sql): active visitor bans
-// (core::VisitorBanList) and user bans (core::UserBanCheck). Used on the dispatcher thread
-// only, inside its transactions.
+// (core::VisitorBanList) and user bans (core::UserBanCheck). Used on the store thread only;
+// the dispatcher reaches it through store::BanListProxy.
 
 #include "server/core/user_ban_check.h"
 #include "server/core/visitor_ban.h"

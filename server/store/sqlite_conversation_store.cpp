@@ -14,7 +14,9 @@ SqliteConversationStore::SqliteConversationStore(Poco::Data::Session& session)
       updateConversation_(session, "UPDATE conversations SET state = ?, operator_username = ?, "
                                    "operator_display_name = ?, last_seq = ?, updated_at = ? WHERE id = ?"),
       appendMessage_(session, "INSERT INTO messages (conversation_id, seq, from_operator, operator_name, body, ts) "
-                              "VALUES (?, ?, ?, ?, ?, ?)")
+                              "VALUES (?, ?, ?, ?, ?, ?)"),
+      advanceConversation_(session, "UPDATE conversations SET last_seq = ?, updated_at = ? "
+                                    "WHERE id = ? AND last_seq < ?")
 {
 }
 
@@ -93,6 +95,9 @@ void SqliteConversationStore::appendMessage(std::int64_t conversationId, const S
 {
     appendMessage_.run(conversationId, message.seq, message.fromOperator ? 1 : 0, message.operatorName,
                        message.text, message.ts);
+    // Only the two columns every message changes: no indexed column is touched, so SQLite
+    // updates the row alone (the full update rewrites the open-conversations index entry too).
+    advanceConversation_.run(message.seq, message.ts, conversationId, message.seq);
 }
 
 std::vector<StoredMessage> SqliteConversationStore::messages(std::int64_t conversationId,

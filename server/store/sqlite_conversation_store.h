@@ -1,6 +1,7 @@
 #pragma once
 // core::ConversationStore on SQLite (tables visitors, conversations, messages, left_messages
-// of db/migrations/0001_initial.sql). Used on the dispatcher thread only.
+// of db/migrations/0001_initial.sql). Used on the store thread only; the dispatcher reaches it
+// through store::ConversationStoreProxy.
 
 #include "server/core/conversation_store.h"
 #include "server/store/prepared_statement.h"
@@ -36,6 +37,7 @@ private:
     // The writes of every message, compiled once.
     PreparedStatement updateConversation_;
     PreparedStatement appendMessage_;
+    PreparedStatement advanceConversation_;
 };
 
 } // namespace ringdesk::store

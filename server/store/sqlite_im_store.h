@@ -1,6 +1,7 @@
 #pragma once
 // core::ImStore on SQLite: the users, statuses, friendships and offline_messages tables
-// through their repositories. Used on the dispatcher thread only, inside its transactions.
+// through their repositories. Used on the store thread only (store::StoreThread, which owns the
+// transactions); the dispatcher reaches it through store::ImStoreProxy.
 
 #include "server/core/im_store.h"
 #include "server/store/friend_repository.h"

@@ -77,6 +77,11 @@ void InMemoryConversationStore::appendMessage(std::int64_t conversationId,
     if (!conversation.messages.emplace(message.seq, message).second)
         throw std::logic_error("message " + std::to_string(message.seq) + " of conversation " +
                                std::to_string(conversationId) + " is stored twice");
+    // As SqliteConversationStore::appendMessage: the row follows its newest message.
+    if (message.seq > conversation.record.lastSeq) {
+        conversation.record.lastSeq = message.seq;
+        conversation.updatedMs = message.ts;
+    }
 }
 
 std::vector<StoredMessage> InMemoryConversationStore::messages(std::int64_t conversationId,

@@ -18,7 +18,7 @@
 #include <thread>
 #include <vector>
 
-namespace ringdesk::ims_tests {
+namespace ringdesk::store_tests {
 
 class RepositoryTest : public CppUnit::TestFixture
 {
@@ -158,4 +158,4 @@ private:
 
 CPPUNIT_TEST_SUITE_REGISTRATION(RepositoryTest);
 
-} // namespace ringdesk::ims_tests
+} // namespace ringdesk::store_tests
