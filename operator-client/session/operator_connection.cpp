@@ -106,6 +106,22 @@ std::optional<nlchat::Packet> OperatorConnection::receive(std::chrono::milliseco
 
 std::optional<nlchat::Packet> OperatorConnection::receiveFromSocket(Clock::time_point deadline)
 {
+    const std::optional<std::string> line = lineFromSocket(deadline);
+    if (!line)
+        return std::nullopt;
+    nlchat::Packet packet = decode(*line);
+    if (options_.answerProbes && std::holds_alternative<nlchat::Probe>(packet))
+        send(nlchat::ProbeAck{options_.uuid});
+    return packet;
+}
+
+std::optional<std::string> OperatorConnection::receiveLine(std::chrono::milliseconds timeout)
+{
+    return lineFromSocket(Clock::now() + timeout);
+}
+
+std::optional<std::string> OperatorConnection::lineFromSocket(Clock::time_point deadline)
+{
     for (;;) {
         std::optional<std::string> line;
         try {
@@ -118,10 +134,7 @@ std::optional<nlchat::Packet> OperatorConnection::receiveFromSocket(Clock::time_
         if (line) {
             if (line->empty())
                 continue;
-            nlchat::Packet packet = decodeLine(*line);
-            if (options_.answerProbes && std::holds_alternative<nlchat::Probe>(packet))
-                send(nlchat::ProbeAck{options_.uuid});
-            return packet;
+            return line;
         }
         if (!open_)
             throw ConnectionError("not connected to " + (peer_.empty() ? std::string("a server") : peer_));
@@ -142,7 +155,7 @@ std::optional<nlchat::Packet> OperatorConnection::receiveFromSocket(Clock::time_
     }
 }
 
-nlchat::Packet OperatorConnection::decodeLine(const std::string& line) const
+nlchat::Packet OperatorConnection::decode(const std::string& line) const
 {
     try {
         if (!protocol::looksLikeRawEnvelope(line))

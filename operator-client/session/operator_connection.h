@@ -106,6 +106,18 @@ public:
     ///    kTooLarge (a line longer than options.maxLineBytes), after which it is closed.
     std::optional<nlchat::Packet> receive(std::chrono::milliseconds timeout);
 
+    /// The next non-empty line from the server exactly as it arrived (a raw envelope still
+    /// sealed), waiting at most `timeout` like receive(); decode() turns it into the packet
+    /// receive() would have returned. Nothing is answered here, not even a `probe`: the caller
+    /// does that after decoding. For clients that note when lines arrive and decode later (the
+    /// benchmark's fan-out). Packets kept back by login() are not returned (receive() returns
+    /// them). Throws ConnectionError as receive() does, and protocol::ProtocolError(kTooLarge)
+    /// for an over-long line (the connection is then closed).
+    std::optional<std::string> receiveLine(std::chrono::milliseconds timeout);
+    /// Decodes a line from receiveLine() as receive() does (opening a raw envelope with the
+    /// client key). Throws protocol::ProtocolError like receive() for a line that does not decode.
+    nlchat::Packet decode(const std::string& line) const;
+
     /// Logs in (docs/protocol.md, extension of spec 2.1): sends `key` (uuid(), this client's
     /// public key PEM in raw mode, "" in plain mode) and `login`, then waits at most `timeout`
     /// for the `login` answer and returns it: result 1 (nlchat::LoginResult::Ok) with
@@ -131,7 +143,7 @@ private:
     using Clock = std::chrono::steady_clock;
 
     std::optional<nlchat::Packet> receiveFromSocket(Clock::time_point deadline);
-    nlchat::Packet decodeLine(const std::string& line) const;
+    std::optional<std::string> lineFromSocket(Clock::time_point deadline);
     void writeLine(std::string line);
     [[noreturn]] void fail(const std::string& reason);
 

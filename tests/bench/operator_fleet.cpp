@@ -24,16 +24,28 @@ OperatorFleet::OperatorFleet(const FleetOptions& options)
 
 void OperatorFleet::attach(EventLoop& loop, PacketHandler onPacket)
 {
-    handler_ = std::make_shared<PacketHandler>(std::move(onPacket));
+    watch(loop, [this, onPacket = std::move(onPacket)](std::size_t index) {
+        // One read per wake-up; every whole packet it completed is handed on.
+        while (auto packet = connections_[index]->receive(std::chrono::milliseconds(0)))
+            onPacket(index, *packet);
+    });
+}
+
+void OperatorFleet::attachLines(EventLoop& loop, LineHandler onLine)
+{
+    watch(loop, [this, onLine = std::move(onLine)](std::size_t index) {
+        while (auto line = connections_[index]->receiveLine(std::chrono::milliseconds(0)))
+            onLine(index, std::move(*line));
+    });
+}
+
+void OperatorFleet::watch(EventLoop& loop, std::function<void(std::size_t index)> onReadable)
+{
+    auto shared = std::make_shared<std::function<void(std::size_t)>>(std::move(onReadable));
     for (std::size_t i = 0; i < connections_.size(); ++i) {
-        operator_client::OperatorConnection* connection = connections_[i].get();
-        const int fd = connection->socket().impl()->sockfd();
+        const int fd = connections_[i]->socket().impl()->sockfd();
         loop.remove(fd);
-        loop.add(fd, [connection, i, handler = handler_] {
-            // One read per wake-up; every whole packet it completed is handed on.
-            while (auto packet = connection->receive(std::chrono::milliseconds(0)))
-                (*handler)(i, *packet);
-        });
+        loop.add(fd, [i, shared] { (*shared)(i); });
     }
 }
 

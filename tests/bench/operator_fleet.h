@@ -40,11 +40,18 @@ public:
     /// Watches every connection on `loop`: each packet received (probes are answered inside)
     /// goes to `onPacket` with the operator's index in the fleet. Replaces an earlier handler.
     void attach(EventLoop& loop, PacketHandler onPacket);
+    using LineHandler = std::function<void(std::size_t index, std::string line)>;
+    /// Like attach(), but every line goes to `onLine` as it arrived, not decoded (a raw
+    /// envelope still sealed) and nothing is answered: decode with at(index).decode(line) and
+    /// answer probes yourself. Replaces an earlier handler.
+    void attachLines(EventLoop& loop, LineHandler onLine);
     void detach(EventLoop& loop);
 
 private:
+    /// Calls `onReadable(index)` whenever connection `index`'s socket is readable.
+    void watch(EventLoop& loop, std::function<void(std::size_t index)> onReadable);
+
     std::vector<std::unique_ptr<operator_client::OperatorConnection>> connections_;
-    std::shared_ptr<PacketHandler> handler_;
 };
 
 } // namespace ringdesk::bench
