@@ -3,6 +3,7 @@
 #include "server/store/migrations.h"
 
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Exception.h>
 #include <Poco/File.h>
@@ -10,12 +11,18 @@
 
 #include <chrono>
 #include <mutex>
+#include <thread>
 
 #include <sqlite3.h>
 
 using namespace Poco::Data::Keywords;
 
 namespace ringdesk::store {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+} // namespace
 
 Poco::Data::Session openDatabase(const std::string& path)
 {
@@ -28,13 +35,25 @@ Poco::Data::Session openDatabase(const std::string& path)
 
     Poco::Data::Session session("SQLite", path);
     // First: the other pragmas and the migrations may have to wait for another process's lock.
-    session << "PRAGMA busy_timeout=5000", now;
-    session << "PRAGMA journal_mode=WAL", now;
+    session << "PRAGMA busy_timeout=" << kBusyTimeoutMs, now;
+    // Switching a new file to WAL needs it to itself, and SQLite may answer "locked" at once
+    // instead of waiting when several openers meet there: tried again until the busy timeout.
+    const auto giveUp = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+    for (;;) {
+        try {
+            session << "PRAGMA journal_mode=WAL", now;
+            session << "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                       "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
+                now;
+            break;
+        } catch (const Poco::Data::SQLite::DBLockedException&) {
+            if (std::chrono::steady_clock::now() >= giveUp)
+                throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    }
     session << "PRAGMA synchronous=NORMAL", now;
     session << "PRAGMA foreign_keys=ON", now;
-    session << "CREATE TABLE IF NOT EXISTS schema_migrations ("
-               "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
-        now;
 
     if (schemaVersion(session) < migrations().back().version) {
         // One process migrates at a time (the server and ringdesk-admin may open the file

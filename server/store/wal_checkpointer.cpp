@@ -11,7 +11,7 @@
 namespace ringdesk::store {
 namespace {
 
-constexpr int kWriterFactor = 16; // the WAL size, in thresholds, at which the writer takes over
+constexpr int kWriterFactor = 4; // the WAL size, in thresholds, at which the writer takes over
 constexpr int kSqliteDefaultPages = 1000;
 
 sqlite3* handleOf(Poco::Data::Session& session)

@@ -3,9 +3,10 @@
 // inside the commit that makes the WAL reach 1 000 pages: that commit copies the pages into
 // the database file and syncs it, and in the server every output waiting for that commit
 // waited too (the relay's p99, docs/performance.md). Here the writer's commits only signal a
-// thread that checkpoints on its own connection (PASSIVE: it never blocks the writer).
-// Should that thread fall far behind, the writer checkpoints itself as before, so the WAL
-// stays bounded. https://www.sqlite.org/wal.html#ckpt
+// thread that checkpoints on its own connection (PASSIVE: it never blocks the writer), and
+// less often: a page rewritten by many commits (a busy conversation's last page) is copied
+// once per checkpoint. Should that thread fall far behind, the writer checkpoints itself as
+// before, so the WAL stays bounded. https://www.sqlite.org/wal.html#ckpt
 
 #include <Poco/Data/Session.h>
 #include <Poco/Logger.h>
@@ -27,10 +28,11 @@ class WalCheckpointer final : private Poco::Runnable
 public:
     /// Takes over checkpoints of `writer` (a "SQLite" session in WAL mode on `path`, which
     /// must outlive this object): a commit that leaves the WAL at `thresholdPages` (≥ 1) pages
-    /// or more wakes the thread; one that leaves it at 16 × `thresholdPages` checkpoints on the
-    /// writer's thread. Opens its own connection on `path`; throws as store::openDatabase
-    /// does. Logs to "ringdesk.store".
-    WalCheckpointer(Poco::Data::Session& writer, const std::string& path, int thresholdPages = 1000);
+    /// or more wakes the thread; one that leaves it at 4 × `thresholdPages` checkpoints on the
+    /// writer's thread. The default, 4 000 pages, is 16 MB of WAL with 4 KiB pages (64 MB
+    /// before the writer takes over). Opens its own connection on `path`; throws as
+    /// store::openDatabase does. Logs to "ringdesk.store".
+    WalCheckpointer(Poco::Data::Session& writer, const std::string& path, int thresholdPages = 4000);
     /// stop(), then gives the writer SQLite's automatic checkpoints back.
     ~WalCheckpointer() override;
 

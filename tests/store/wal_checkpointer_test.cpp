@@ -29,9 +29,9 @@ public:
         testing::TemporaryDatabase database;
         Poco::Data::Session writer = database.open();
         {
-            store::WalCheckpointer checkpointer(writer, database.path(), 16);
+            store::WalCheckpointer checkpointer(writer, database.path(), 64);
             checkpointer.start();
-            writePages(writer, 30); // about 4 WAL pages per commit: past 16, far from 16 x 16
+            writePages(writer, 30); // about 4 WAL pages per commit: past 64, far from 4 x 64
             const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
             while (checkpointer.backgroundCheckpoints() == 0 && std::chrono::steady_clock::now() < deadline)
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
