@@ -115,6 +115,7 @@ ServerSettings ServerSettings::load(const Poco::Util::AbstractConfiguration& con
     s.core.grace = millis(config, "ringdesk.presence.graceMs", 60000);
     s.core.maxChatsPerOperator = static_cast<std::size_t>(positive(config, "ringdesk.chat.maxPerOperator", 4));
     s.core.allowAnonymousOperators = config.getBool("ringdesk.operator.allowAnonymous", false);
+    s.core.storeTranscripts = config.getBool("ringdesk.chat.storeTranscripts", true);
     s.tickInterval = millis(config, "ringdesk.core.tickMs", 100);
     s.authSessions = positive(config, "ringdesk.database.authSessions", 4);
     s.readyFile = config.getString("ringdesk.readyFile", "");
@@ -161,6 +162,7 @@ std::vector<std::string> ServerSettings::describe() const
         "ringdesk.presence.dropAfterMs = " + ms(core.dropAfter),
         "ringdesk.presence.graceMs = " + ms(core.grace),
         "ringdesk.chat.maxPerOperator = " + std::to_string(core.maxChatsPerOperator),
+        "ringdesk.chat.storeTranscripts = " + std::string(core.storeTranscripts ? "true" : "false"),
         "ringdesk.core.tickMs = " + ms(tickInterval),
         "ringdesk.readyFile = " + (readyFile.empty() ? std::string("(none)") : readyFile),
     };

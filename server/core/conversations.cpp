@@ -36,7 +36,10 @@ StoredMessage Core::appendMessage(LiveConversation& conversation, bool fromOpera
     message.text = text;
     message.ts = clock_.epochMs();
     // Stored before it is relayed: the batch's output leaves only after this write committed.
-    store_.appendMessage(conversation.record.id, message);
+    if (settings_.storeTranscripts)
+        store_.appendMessage(conversation.record.id, message);
+    else
+        store_.advanceConversation(conversation.record.id, message.seq, message.ts);
     conversation.transcript.push_back(message);
     return message;
 }

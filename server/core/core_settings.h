@@ -24,6 +24,12 @@ struct CoreSettings
     std::size_t maxChatsPerOperator = 4;
     /// Accept operators that never log in (rung under their UUID). Off by default.
     bool allowAnonymousOperators = false;
+    /// Store every message's text in the transcript (on by default). Off: messages are relayed
+    /// and numbered as usual but their text is not written; conversations, their states and
+    /// last sequence numbers still are (deployments that may not keep chat contents, and the
+    /// benchmark's baseline). A visitor resuming a conversation that outlived a restart then
+    /// gets no earlier messages.
+    bool storeTranscripts = true;
 };
 
 } // namespace ringdesk::core

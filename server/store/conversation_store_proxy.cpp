@@ -46,6 +46,12 @@ void ConversationStoreProxy::appendMessage(std::int64_t conversationId,
     thread_.post([this, conversationId, message] { target_.appendMessage(conversationId, message); });
 }
 
+void ConversationStoreProxy::advanceConversation(std::int64_t conversationId, std::int64_t seq,
+                                                 std::int64_t ts)
+{
+    thread_.post([this, conversationId, seq, ts] { target_.advanceConversation(conversationId, seq, ts); });
+}
+
 std::vector<core::StoredMessage> ConversationStoreProxy::messages(std::int64_t conversationId,
                                                                   std::int64_t sinceSeq)
 {

@@ -95,9 +95,15 @@ void SqliteConversationStore::appendMessage(std::int64_t conversationId, const S
 {
     appendMessage_.run(conversationId, message.seq, message.fromOperator ? 1 : 0, message.operatorName,
                        message.text, message.ts);
+    advanceConversation(conversationId, message.seq, message.ts);
+}
+
+void SqliteConversationStore::advanceConversation(std::int64_t conversationId, std::int64_t seq,
+                                                  std::int64_t ts)
+{
     // Only the two columns every message changes: no indexed column is touched, so SQLite
     // updates the row alone (the full update rewrites the open-conversations index entry too).
-    advanceConversation_.run(message.seq, message.ts, conversationId, message.seq);
+    advanceConversation_.run(seq, ts, conversationId, seq);
 }
 
 std::vector<StoredMessage> SqliteConversationStore::messages(std::int64_t conversationId,

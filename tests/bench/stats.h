@@ -19,6 +19,8 @@ public:
     double percentile(double p) const;
     double median() const { return percentile(50); }
     double max() const { return percentile(100); }
+    /// Every sample, in no particular order.
+    const std::vector<double>& values() const noexcept { return values_; }
 
 private:
     mutable std::vector<double> values_;

@@ -20,16 +20,17 @@ class RelayTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testOperatorChatStateReachesVisitor);
     CPPUNIT_TEST(testMessagesStoredInOrder);
     CPPUNIT_TEST(testStoredLastSeqFollowsMessages);
+    CPPUNIT_TEST(testTranscriptsOffRelaysWithoutStoringText);
     CPPUNIT_TEST(testOtherOperatorsSeeNothing);
     CPPUNIT_TEST_SUITE_END();
 
     struct Connected
     {
+        explicit Connected(CoreSettings settings = {}) : h(settings) { h.output.clearPackets(); }
         CoreHarness h;
         ConnectionId alice = h.logIn("alice", "Alice Smith");
         ConnectionId bob = h.logIn("bob");
         CoreHarness::Chat chat = h.connectedChat(alice, "Ann", "Hello?");
-        Connected() { h.output.clearPackets(); }
     };
 
 public:
@@ -144,6 +145,21 @@ public:
         Connected c;
         c.h.operatorSays(c.alice, c.chat.id, "Hi, I am Alice.");
         c.h.visitorSays(c.chat.visitor, "My order 42?");
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{3}, c.h.store.conversation(c.chat.id).lastSeq);
+    }
+
+    // ringdesk.chat.storeTranscripts=false: the same relay and numbering, no text written.
+    void testTranscriptsOffRelaysWithoutStoringText()
+    {
+        CoreSettings settings;
+        settings.storeTranscripts = false;
+        Connected c(settings);
+        c.h.operatorSays(c.alice, c.chat.id, "Hi, I am Alice.");
+        c.h.visitorSays(c.chat.visitor, "My order 42?");
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{3}, c.h.output.lastToOperator<nlchat::Msg>(c.alice).seq);
+        CPPUNIT_ASSERT_EQUAL(std::string("Hi, I am Alice."),
+                             c.h.output.toVisitor<visitor::ChatMessage>(c.chat.visitor).front().text);
+        CPPUNIT_ASSERT(c.h.store.transcript(c.chat.id).empty());
         CPPUNIT_ASSERT_EQUAL(std::int64_t{3}, c.h.store.conversation(c.chat.id).lastSeq);
     }
 

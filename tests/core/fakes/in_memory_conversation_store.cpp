@@ -77,10 +77,17 @@ void InMemoryConversationStore::appendMessage(std::int64_t conversationId,
     if (!conversation.messages.emplace(message.seq, message).second)
         throw std::logic_error("message " + std::to_string(message.seq) + " of conversation " +
                                std::to_string(conversationId) + " is stored twice");
-    // As SqliteConversationStore::appendMessage: the row follows its newest message.
-    if (message.seq > conversation.record.lastSeq) {
-        conversation.record.lastSeq = message.seq;
-        conversation.updatedMs = message.ts;
+    advanceConversation(conversationId, message.seq, message.ts);
+}
+
+void InMemoryConversationStore::advanceConversation(std::int64_t conversationId, std::int64_t seq,
+                                                    std::int64_t ts)
+{
+    // As SqliteConversationStore: the row follows its newest message.
+    ConversationRow& conversation = row(conversationId);
+    if (seq > conversation.record.lastSeq) {
+        conversation.record.lastSeq = seq;
+        conversation.updatedMs = ts;
     }
 }
 

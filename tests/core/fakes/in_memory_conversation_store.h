@@ -38,6 +38,7 @@ public:
     std::optional<ConversationRecord> latestConversation(const std::string& visitorId) override;
     std::vector<ConversationRecord> openConversations() override;
     void appendMessage(std::int64_t conversationId, const StoredMessage& message) override;
+    void advanceConversation(std::int64_t conversationId, std::int64_t seq, std::int64_t ts) override;
     std::vector<StoredMessage> messages(std::int64_t conversationId,
                                         std::int64_t sinceSeq) override;
     void storeLeftMessage(std::int64_t conversationId, const std::string& visitorId,
