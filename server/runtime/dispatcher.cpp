@@ -66,6 +66,11 @@ void Dispatcher::stop()
     wake_.notify_one();
     if (thread_.isRunning())
         thread_.join();
+    // The output of the last batches waits on the store thread and refers to this object:
+    // it is delivered before stop() returns.
+    std::promise<void> delivered;
+    storeThread_.afterCommit([&delivered](bool) { delivered.set_value(); });
+    delivered.get_future().wait();
 }
 
 void Dispatcher::post(Event event)

@@ -42,7 +42,8 @@ public:
 
     /// Starts the thread; restores the conversations an earlier run left open first.
     void start();
-    /// Runs what is queued, then stops. Idempotent.
+    /// Runs what is queued, then stops; returns once the output of every batch was handed to
+    /// the connections (or dropped after a failed commit). Idempotent.
     void stop();
 
     /// Queues an event; it runs on the dispatcher thread in posting order.
