@@ -7,20 +7,9 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
-#include <chrono>
 #include <utility>
 
 namespace ringdesk::operator_app {
-namespace {
-
-std::int64_t nowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-} // namespace
 
 ChatPanel::ChatPanel(wxWindow* parent, ChatSession session, Actions actions)
     : wxPanel(parent), session_(std::move(session)), actions_(std::move(actions)), typingTimer_(this)

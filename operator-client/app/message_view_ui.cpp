@@ -7,18 +7,10 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include <chrono>
 #include <utility>
 
 namespace ringdesk::operator_app {
 namespace {
-
-std::int64_t nowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 wxColour colourOf(MessageView::Voice voice)
 {

@@ -3,26 +3,19 @@
 #include "operator-client/app/colleague_list.h"
 #include "operator-client/app/message_view_ui.h"
 #include "operator-client/app/status_icon_ui.h"
+#include "operator-client/app/transcript.h"
 
 #include <wx/button.h>
 #include <wx/sizer.h>
 #include <wx/statbmp.h>
 #include <wx/stattext.h>
 
-#include <chrono>
 #include <utility>
 
 namespace ringdesk::operator_app {
 namespace {
 
 constexpr int kDotSize = 12;
-
-std::int64_t nowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 wxBitmap dotFor(int status)
 {

@@ -1,8 +1,16 @@
 #include "operator-client/app/transcript.h"
 
+#include <chrono>
 #include <ctime>
 
 namespace ringdesk::operator_app {
+
+std::int64_t nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
 
 std::string formatClock(std::int64_t epochMs)
 {

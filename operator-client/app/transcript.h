@@ -6,6 +6,9 @@
 
 namespace ringdesk::operator_app {
 
+/// The wall clock now, in ms since the Unix epoch: the time of a line written locally.
+std::int64_t nowMs();
+
 /// "HH:MM" of `epochMs` (ms since the Unix epoch) in the local time zone.
 std::string formatClock(std::int64_t epochMs);
 
