@@ -1,5 +1,6 @@
 #include "protocol/key_storage.h"
 
+#include <openssl/bio.h>
 #include <openssl/crypto.h>
 
 #include <fcntl.h>
@@ -183,6 +184,15 @@ bool writeFileAtomically(const std::string& path, std::string_view data, mode_t 
 std::string sha256Fingerprint(const unsigned char* digest, std::size_t size)
 {
     return "SHA256:" + colonHex(digest, size);
+}
+
+std::string memoryBioText(BIO* bio)
+{
+    char* data = nullptr;
+    const long size = BIO_get_mem_data(bio, &data);
+    if (size <= 0 || data == nullptr)
+        throw std::runtime_error("PEM encoding produced no output");
+    return std::string(data, static_cast<std::size_t>(size));
 }
 
 } // namespace ringdesk::protocol

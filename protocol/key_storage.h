@@ -3,6 +3,7 @@
 // with a size bound and written atomically with a given mode, and the fingerprint format the
 // logs show for them.
 
+#include <openssl/types.h>
 #include <sys/types.h>
 
 #include <cstddef>
@@ -29,6 +30,10 @@ enum class IfExists { Replace, Keep };
 /// file on an I/O error.
 bool writeFileAtomically(const std::string& path, std::string_view data, mode_t mode,
                          IfExists ifExists);
+
+/// Everything written so far to the memory BIO `bio` (a PEM-encoded key or certificate), as a
+/// string. Throws std::runtime_error when nothing was written.
+std::string memoryBioText(BIO* bio);
 
 /// "SHA256:" and the `size` bytes of a SHA-256 digest as lowercase hex, ':' between bytes.
 std::string sha256Fingerprint(const unsigned char* digest, std::size_t size);

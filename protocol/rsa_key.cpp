@@ -72,16 +72,6 @@ BioPtr readBio(std::string_view text)
     return bio;
 }
 
-/// Everything written to a memory BIO, as a string.
-std::string bioText(BIO* bio)
-{
-    char* data = nullptr;
-    const long size = BIO_get_mem_data(bio, &data);
-    if (size <= 0 || data == nullptr)
-        throw std::runtime_error("PEM encoding produced no output");
-    return std::string(data, static_cast<std::size_t>(size));
-}
-
 /// The PEM password callback: refuses, so OpenSSL never prompts on the terminal for an
 /// encrypted key (its default behaviour) and just fails.
 int noPassphrase(char* /*buffer*/, int /*size*/, int /*rwflag*/, void* /*userdata*/)
@@ -200,7 +190,7 @@ std::string RsaPublicKey::pem() const
         throw std::bad_alloc();
     if (PEM_write_bio_PUBKEY(bio.get(), key_.get()) != 1)
         throw std::runtime_error("cannot encode the RSA public key: " + takeOpenSslError());
-    return bioText(bio.get());
+    return memoryBioText(bio.get());
 }
 
 std::string RsaPublicKey::fingerprint() const
@@ -287,7 +277,7 @@ std::string RsaPrivateKey::pem() const
         throw std::bad_alloc();
     if (PEM_write_bio_PrivateKey(bio.get(), key_.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
         throw std::runtime_error("cannot encode the RSA private key: " + takeOpenSslError());
-    return bioText(bio.get());
+    return memoryBioText(bio.get());
 }
 
 // ---- Key files ----------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <Poco/DigestEngine.h>
+
 #include <array>
 #include <stdexcept>
 
@@ -11,14 +13,7 @@ namespace {
 
 std::string hex(const unsigned char* bytes, std::size_t size)
 {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string text;
-    text.reserve(size * 2);
-    for (std::size_t i = 0; i < size; ++i) {
-        text.push_back(digits[bytes[i] >> 4]);
-        text.push_back(digits[bytes[i] & 0x0f]);
-    }
-    return text;
+    return Poco::DigestEngine::digestToHex(Poco::DigestEngine::Digest(bytes, bytes + size));
 }
 
 std::string randomHex(std::size_t bytes)

@@ -47,15 +47,6 @@ void check(int ok, const std::string& what)
         throw std::runtime_error("cannot create the TLS certificate: " + what + ": " + openSslError());
 }
 
-std::string bioText(BIO* bio)
-{
-    char* data = nullptr;
-    const long size = BIO_get_mem_data(bio, &data);
-    if (size <= 0 || data == nullptr)
-        throw std::runtime_error("PEM encoding produced no output");
-    return std::string(data, static_cast<std::size_t>(size));
-}
-
 void addExtension(X509* certificate, int nid, const std::string& value)
 {
     X509V3_CTX context;
@@ -146,11 +137,11 @@ bool createSelfSignedCertificateIfMissing(const CertificateFiles& files, const s
     check(PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr),
           "encode the key");
     check(PEM_write_bio_X509(certificateBio.get(), certificate.get()), "encode the certificate");
-    std::string keyPem = bioText(keyBio.get());
+    std::string keyPem = protocol::memoryBioText(keyBio.get());
     // The key first: a certificate on disk always has its key beside it.
     protocol::writeFileAtomically(files.privateKeyFile, keyPem, 0600, protocol::IfExists::Replace);
     OPENSSL_cleanse(keyPem.data(), keyPem.size());
-    protocol::writeFileAtomically(files.certificateFile, bioText(certificateBio.get()), 0644,
+    protocol::writeFileAtomically(files.certificateFile, protocol::memoryBioText(certificateBio.get()), 0644,
                                   protocol::IfExists::Replace);
     return true;
 }
