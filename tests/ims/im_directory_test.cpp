@@ -8,7 +8,6 @@
 #include "server/store/ban_repository.h"
 #include "server/store/sqlite_bans.h"
 #include "server/store/sqlite_im_store.h"
-#include "server/store/user_repository.h"
 #include "temporary_database.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -50,9 +49,7 @@ public:
     {
         database_.emplace();
         session_ = std::make_unique<Poco::Data::Session>(database_->open());
-        store::UserRepository users(*session_);
-        for (const char* name : {"alice", "bob", "carol"})
-            users.add(name, "", "operator", "unused");
+        testing::addOperators(*session_, {"alice", "bob", "carol"});
         imStore_ = std::make_unique<store::SqliteImStore>(*session_);
         core_ = std::make_unique<core::Core>(core::CoreSettings{}, clock_, output_, conversations_);
         core::ImSettings settings;

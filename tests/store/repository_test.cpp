@@ -5,7 +5,6 @@
 #include "server/store/offline_message_repository.h"
 #include "server/store/prepared_statement.h"
 #include "server/store/status_repository.h"
-#include "server/store/user_repository.h"
 
 #include "temporary_database.h"
 
@@ -36,9 +35,7 @@ public:
     {
         database_.emplace();
         session_ = std::make_unique<Poco::Data::Session>(database_->open());
-        store::UserRepository users(*session_);
-        for (const char* name : {"alice", "bob", "carol"})
-            users.add(name, "", "operator", "unused");
+        testing::addOperators(*session_, {"alice", "bob", "carol"});
     }
     void tearDown() override
     {

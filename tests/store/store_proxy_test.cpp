@@ -6,7 +6,6 @@
 #include "server/store/sqlite_conversation_store.h"
 #include "server/store/sqlite_im_store.h"
 #include "server/store/store_thread.h"
-#include "server/store/user_repository.h"
 
 #include "temporary_database.h"
 
@@ -77,9 +76,7 @@ public:
     void testImAnswersAndQueuedOfflineMessages()
     {
         thread_->call([this] { // the session belongs to the store thread now
-            store::UserRepository users(*session_);
-            for (const char* name : {"alice", "bob"})
-                users.add(name, "", "operator", "unused");
+            testing::addOperators(*session_, {"alice", "bob"});
             return 0;
         });
         store::SqliteImStore target(*session_);

@@ -4,10 +4,12 @@
 // companions, so every session on it must be closed first.
 
 #include "server/store/database.h"
+#include "server/store/user_repository.h"
 
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 
+#include <initializer_list>
 #include <string>
 
 namespace ringdesk::testing {
@@ -33,5 +35,13 @@ public:
 private:
     std::string path_;
 };
+
+/// Adds operator accounts named `usernames` (no display name, a password hash nobody matches).
+inline void addOperators(Poco::Data::Session& session, std::initializer_list<const char*> usernames)
+{
+    store::UserRepository users(session);
+    for (const char* name : usernames)
+        users.add(name, "", "operator", "unused");
+}
 
 } // namespace ringdesk::testing
