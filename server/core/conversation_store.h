@@ -63,7 +63,8 @@ public:
     /// Stores `message` and advances the conversation's last_seq and updated_at (ms since the
     /// epoch) to message.seq and message.ts when they are behind. Storing a seq twice throws.
     virtual void appendMessage(std::int64_t conversationId, const StoredMessage& message) = 0;
-    /// Only the advance of appendMessage: for a message whose text is not kept
+    /// Only the advance of appendMessage: last_seq becomes `seq` and updated_at `ts` (ms since
+    /// the epoch) when they are behind. For a message whose text is not kept
     /// (CoreSettings::storeTranscripts off).
     virtual void advanceConversation(std::int64_t conversationId, std::int64_t seq, std::int64_t ts) = 0;
     /// Messages with seq > sinceSeq, in order.

@@ -61,7 +61,7 @@ public:
         return result.get();
     }
 
-    /// Transactions committed and rolled back so far (tests, logs).
+    /// Transactions committed and rolled back so far (for tests).
     std::uint64_t commits() const;
     std::uint64_t rollbacks() const;
 
