@@ -3,7 +3,9 @@
  * protocol messages. It owns the conversation state; connection.ts owns the socket, transcript.ts
  * the messages, storage.ts what survives a reload, ui.ts the DOM.
  */
+import type { WidgetPosition } from "./config";
 import { Connection, type LinkStatus, type SocketFactory, type Timers } from "./connection";
+import { DesktopNotifier, type NotificationApi } from "./notifications";
 import {
   isActiveState,
   isTyping,
@@ -19,6 +21,8 @@ import {
   type VisitorTypingState,
 } from "./protocol";
 import type { SessionStorage } from "./storage";
+import type { Language, Strings } from "./strings";
+import { TitleBadge } from "./title-badge";
 import { Transcript } from "./transcript";
 import { TypingNotifier } from "./typing";
 import { WidgetView, type LeaveMessageForm, type PanelMode } from "./ui";
@@ -26,13 +30,20 @@ import { WidgetView, type LeaveMessageForm, type PanelMode } from "./ui";
 export interface ChatOptions {
   /** ws:// or wss:// URL of the visitor endpoint. */
   wsUrl: string;
-  title: string;
+  /** Panel title; the language's default when absent. */
+  title?: string;
+  /** Shown in an empty conversation; the language's default when absent. */
+  greeting?: string;
   /** Visitor name from data-name; sent in `hello` and prefilled in the form. */
   visitorName: string;
   /** The page the visitor is on, sent in `hello`. */
   page: string;
   accent?: string;
+  position: WidgetPosition;
+  language: Language;
   storage: SessionStorage;
+  /** The Notification API; none means no "notify me" button. */
+  notifications?: NotificationApi;
   createSocket?: SocketFactory;
   timers?: Timers;
   backoff?: { initialMs: number; maxMs: number; factor: number };
@@ -41,13 +52,21 @@ export interface ChatOptions {
   replayGraceMs?: number;
 }
 
-const ERROR_TEXT: Record<string, string> = {
-  too_large: "That message is too long.",
-  rate_limited: "You are sending messages too quickly. Please wait a moment.",
-  bad_state: "That is not possible right now.",
-  unavailable: "Chat is not available right now.",
-};
-const GENERIC_ERROR = "Something went wrong. Please try again.";
+/** The visitor's words for an `error` code; codes a visitor cannot act on get the generic text. */
+function errorText(code: string, s: Strings): string {
+  switch (code) {
+    case "too_large":
+      return s.errorTooLarge;
+    case "rate_limited":
+      return s.errorRateLimited;
+    case "bad_state":
+      return s.errorBadState;
+    case "unavailable":
+      return s.chatUnavailable;
+    default:
+      return s.errorGeneric;
+  }
+}
 
 /**
  * After a reconnect the server replays what it stored right behind `welcome`. A message sent on the
@@ -65,6 +84,10 @@ export class ChatController {
   private readonly transcript = new Transcript();
   private readonly typing: TypingNotifier;
   private readonly now: () => number;
+  private readonly text: Strings;
+  private readonly titleBadge: TitleBadge;
+  private readonly notifier: DesktopNotifier;
+  private readonly doc: Document;
   private started = false;
   private link: LinkStatus | "idle" = "idle";
   private everOnline = false;
@@ -92,6 +115,12 @@ export class ChatController {
     private readonly options: ChatOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.text = options.language.strings;
+    this.doc = host.ownerDocument;
+    this.titleBadge = new TitleBadge(this.doc, this.text.tabTitle);
+    this.notifier = new DesktopNotifier(options.notifications, options.storage.get().notify, (notify) =>
+      options.storage.update({ notify }),
+    );
     const timers: Timers = options.timers ?? {
       setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
       clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -100,10 +129,12 @@ export class ChatController {
     this.view = new WidgetView(
       host,
       {
-        title: options.title,
-        intro: "Hi! Ask us anything — an operator will answer here.",
+        title: options.title ?? this.text.title,
+        greeting: options.greeting ?? this.text.greeting,
         visitorName: options.visitorName,
         accent: options.accent,
+        position: options.position,
+        language: options.language,
       },
       {
         onOpenChange: (open) => this.setOpen(open),
@@ -113,6 +144,7 @@ export class ChatController {
         onNewChat: () => this.newChat(),
         onLeaveMessage: (form) => this.leaveMessage(form),
         onRetry: (key) => this.retry(key),
+        onNotifyToggle: () => void this.notifier.toggle().then((state) => this.view.setNotifyState(state)),
       },
     );
     this.connection = new Connection({
@@ -129,6 +161,7 @@ export class ChatController {
       backoff: options.backoff,
     });
     this.typing = new TypingNotifier((state) => this.sendTyping(state), timers);
+    this.view.setNotifyState(this.notifier.state);
   }
 
   get shadowRoot(): ShadowRoot {
@@ -151,6 +184,7 @@ export class ChatController {
   stop(): void {
     this.connection.stop();
     this.typing.reset();
+    this.titleBadge.stop();
   }
 
   /** The browser is online again: skip the rest of the reconnect backoff. */
@@ -229,7 +263,7 @@ export class ChatController {
       case "left_message":
         this.leaveStatus = message.ok ? "sent" : "none";
         if (message.ok && this.conversation !== 0) this.options.storage.update({ leftFor: this.conversation });
-        this.notice = message.ok ? null : "Your message could not be stored. Please try again.";
+        this.notice = message.ok ? null : this.text.leaveFailed;
         break;
       case "error":
         this.receiveError(message.code);
@@ -297,16 +331,28 @@ export class ChatController {
     if (message.from !== "operator") return;
     this.operatorTyping = false;
     if (message.operator) this.operator = message.operator;
+    // New to this visitor: not a replay of something seen before a reload.
+    const fresh = result.added && message.seq > this.seenSeq();
     if (this.view.open) {
       this.markSeen();
-    } else if (result.added && message.seq > this.seenSeq()) {
+    } else if (fresh) {
       this.unread += 1;
       this.view.setUnread(this.unread);
     }
+    if (fresh) this.alert(message.operator || this.operator || this.text.operator, message.text);
+  }
+
+  /** Tells the visitor about an operator message: spoken, and in the tab title and a notification while away. */
+  private alert(name: string, text: string): void {
+    this.view.announce(this.text.announce(name, text));
+    if (this.doc.visibilityState !== "hidden") return;
+    this.titleBadge.add();
+    const { code, dir } = this.options.language;
+    this.notifier.show(this.text.notificationTitle(name), text, code, dir, () => this.setOpen(true));
   }
 
   private receiveError(code: string): void {
-    this.notice = ERROR_TEXT[code] ?? GENERIC_ERROR;
+    this.notice = errorText(code, this.text);
     if (this.leaveStatus === "sending") {
       this.leaveStatus = "none";
       return;
@@ -325,7 +371,9 @@ export class ChatController {
   private markSeen(): void {
     this.unread = 0;
     this.view.setUnread(0);
-    this.options.storage.update({ conversation: this.transcript.conversation, seenSeq: this.transcript.maxSeq() });
+    // Never lower it: during a replay after a reload the transcript is still short of what was seen.
+    const seenSeq = Math.max(this.seenSeq(), this.transcript.maxSeq());
+    this.options.storage.update({ conversation: this.transcript.conversation, seenSeq });
   }
 
   private setOpen(open: boolean): void {
@@ -342,7 +390,7 @@ export class ChatController {
     const text = raw.trim();
     if (text === "") return;
     if (utf8Length(text) > MAX_TEXT_BYTES) {
-      this.notice = ERROR_TEXT.too_large;
+      this.notice = this.text.errorTooLarge;
       this.render();
       return;
     }
@@ -391,7 +439,7 @@ export class ChatController {
   private leaveMessage(form: LeaveMessageForm): void {
     const text = form.text.trim();
     if (utf8Length(text) > MAX_TEXT_BYTES) {
-      this.notice = ERROR_TEXT.too_large;
+      this.notice = this.text.errorTooLarge;
       this.render();
       return;
     }
@@ -416,18 +464,18 @@ export class ChatController {
   }
 
   private render(): void {
+    const s = this.text;
     const state = this.visibleState();
     const online = this.link === "online";
-    const name = this.operator || "An operator";
     this.view.render({
       status: !online
         ? this.everOnline
-          ? "Reconnecting…"
-          : "Connecting…"
+          ? s.reconnecting
+          : s.connecting
         : this.leaveStatus === "sent"
-          ? "Message received"
-          : this.statusText(state, name),
-      typing: online && state === "connected" && this.operatorTyping ? `${this.operator || "Operator"} is typing…` : null,
+          ? s.messageReceived
+          : this.statusText(state),
+      typing: online && state === "connected" && this.operatorTyping ? s.typing(this.operator || s.operator) : null,
       mode: this.mode(state),
       canEnd: online && isActiveState(state),
       notice: this.notice,
@@ -435,24 +483,25 @@ export class ChatController {
     });
   }
 
-  private statusText(state: ConversationState, name: string): string {
+  private statusText(state: ConversationState): string {
+    const s = this.text;
     switch (state) {
       case "idle":
-        return "We usually answer within minutes";
+        return s.statusIdle;
       case "ringing":
-        return "Connecting you to an operator…";
+        return s.statusRinging;
       case "connected":
-        return `${name} joined`;
+        return s.joined(this.operator || s.anOperator);
       case "waiting":
-        return "Operator reconnecting…";
+        return s.statusWaiting;
       case "no_operator":
-        return "No operator is available";
+        return s.statusNoOperator;
       case "no_answer":
-        return "Nobody answered in time";
+        return s.statusNoAnswer;
       case "ended":
-        return "Chat ended";
+        return s.statusEnded;
       case "unavailable":
-        return "Chat unavailable";
+        return s.statusUnavailable;
     }
   }
 
@@ -465,8 +514,8 @@ export class ChatController {
   }
 
   private closingText(state: ConversationState): string {
-    if (this.leaveStatus === "sent") return "Thank you! Your message was sent and we will get back to you.";
-    if (state === "unavailable") return "Chat is not available right now.";
-    return "This chat has ended.";
+    if (this.leaveStatus === "sent") return this.text.thanks;
+    if (state === "unavailable") return this.text.chatUnavailable;
+    return this.text.chatEnded;
   }
 }

@@ -3,12 +3,17 @@
  *
  *   <script src="https://desk.example/widget.js" async></script>
  *
- * The server address comes from the script's own src. Optional attributes on the tag:
- *   data-title  panel title (default "Chat with us")
- *   data-name   the visitor's name, if the site knows it
- *   data-color  accent colour (any CSS colour)
+ * The server address comes from the script's own src. Optional attributes on the tag (config.ts;
+ * all documented in docs/visitor-api.md, "Embedding the widget"):
+ *   data-title     panel title (default: "Chat with us" in the widget's language)
+ *   data-greeting  text shown in an empty conversation
+ *   data-name      the visitor's name, if the site knows it
+ *   data-color     accent colour (any CSS colour; text on it turns black or white by contrast)
+ *   data-position  bottom-right (default) or bottom-left
+ *   data-lang      en, de, fr, es or ar (default: the page's <html lang>, then the browser's)
  */
-import { configFromScript, findOwnScript, mount, type WidgetConfig } from "./embed";
+import { configFromScript, type WidgetConfig } from "./config";
+import { findOwnScript, mount } from "./embed";
 
 function boot(): void {
   const script = findOwnScript(document);

@@ -21,6 +21,8 @@ export interface StoredSession {
   leftFor: number;
   /** Whether the panel was open, so a reload keeps it open. */
   open: boolean;
+  /** The visitor turned desktop notifications on with the "notify me" button. */
+  notify: boolean;
 }
 
 /** The subset of the Web Storage API the widget uses. */
@@ -36,6 +38,7 @@ export const EMPTY_SESSION: Readonly<StoredSession> = {
   dismissedSeq: 0,
   leftFor: 0,
   open: false,
+  notify: false,
 };
 
 function count(value: unknown): number {
@@ -57,6 +60,7 @@ export function parseSession(raw: string | null): StoredSession {
       dismissedSeq: count(d.dismissedSeq),
       leftFor: count(d.leftFor),
       open: d.open === true,
+      notify: d.notify === true,
     };
   } catch {
     return { ...EMPTY_SESSION };

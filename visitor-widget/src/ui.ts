@@ -5,9 +5,19 @@
  * the view reports what the visitor did through ViewHandlers. Every piece of text reaches the DOM
  * through textContent or attributes, never as HTML, so nothing a visitor or operator writes can
  * become markup.
+ *
+ * Accessibility: the panel is a labelled dialog that takes focus when it opens and gives it back
+ * to the bubble when it closes (Escape closes it); new operator messages are spoken through a live
+ * region outside the panel, so they are heard even while it is closed. The message list itself is
+ * not live: it re-renders entries (pending → sent) and replays a whole conversation after a reload,
+ * and a screen reader would read all of that again.
  */
+import type { WidgetPosition } from "./config";
+import type { NotifyState } from "./notifications";
+import type { Language, Strings } from "./strings";
+import WIDGET_CSS from "./widget.css?raw";
+import { applyAccent } from "./theme";
 import type { Entry } from "./transcript";
-import { WIDGET_CSS } from "./styles";
 
 export type PanelMode = "chat" | "leave_form" | "thanks" | "ended" | "unavailable";
 
@@ -39,16 +49,23 @@ export interface ViewHandlers {
   onNewChat(): void;
   onLeaveMessage(form: LeaveMessageForm): void;
   onRetry(key: string): void;
+  /** The "notify me" button was pressed (a user gesture: permission may be requested now). */
+  onNotifyToggle(): void;
 }
 
 export interface ViewOptions {
   title: string;
-  intro: string;
+  greeting: string;
   /** Prefills the name field of the leave-a-message form. */
   visitorName: string;
-  /** CSS colour for the bubble and header; invalid values are ignored by the browser. */
+  /** CSS colour for the bubble, header and own messages; text on it turns black or white. */
   accent?: string;
+  position: WidgetPosition;
+  language: Language;
 }
+
+/** Live-region paragraphs kept; older ones have been read and only lengthen the DOM. */
+const SPOKEN_KEPT = 3;
 
 type Attributes = Record<string, string>;
 
@@ -67,6 +84,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 const SVG_NS = "http://www.w3.org/2000/svg";
 const CHAT_ICON = "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2zm3 6v2h10V9H7zm0-3v2h10V6H7zm0 6v2h7v-2H7z";
 const SEND_ICON = "M2 21l21-9L2 3v7l15 2-15 2z";
+const BELL_ICON = "M12 2a7 7 0 0 0-7 7v4.5L3 17v1h18v-1l-2-3.5V9a7 7 0 0 0-7-7zm-2.5 17a2.5 2.5 0 0 0 5 0z";
 
 function icon(doc: Document, path: string): SVGSVGElement {
   const svg = doc.createElementNS(SVG_NS, "svg");
@@ -79,9 +97,9 @@ function icon(doc: Document, path: string): SVGSVGElement {
   return svg;
 }
 
-/** "14:05" in the visitor's locale. */
-export function formatTime(ts: number): string {
-  return new Date(ts).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+/** "14:05" as `locale` writes times. */
+export function formatTime(ts: number, locale: string): string {
+  return new Date(ts).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" });
 }
 
 export class WidgetView {
@@ -91,6 +109,7 @@ export class WidgetView {
   private readonly badge: HTMLSpanElement;
   private readonly panel: HTMLDivElement;
   private readonly status: HTMLParagraphElement;
+  private readonly notifyButton: HTMLButtonElement;
   private readonly endButton: HTMLButtonElement;
   private readonly log: HTMLDivElement;
   private readonly intro: HTMLParagraphElement;
@@ -101,6 +120,8 @@ export class WidgetView {
   private readonly leaveForm: HTMLFormElement;
   private readonly ended: HTMLDivElement;
   private readonly endedText: HTMLParagraphElement;
+  private readonly spoken: HTMLDivElement;
+  private readonly text: Strings;
   private readonly rendered = new Map<string, HTMLDivElement>();
   private isOpen = false;
   private unread = 0;
@@ -113,20 +134,24 @@ export class WidgetView {
   ) {
     this.doc = host.ownerDocument;
     const doc = this.doc;
+    const text = (this.text = options.language.strings);
     this.root = host.attachShadow({ mode: "open" });
-    if (options.accent) host.style.setProperty("--rd-accent", options.accent);
+    if (options.accent) applyAccent(host, options.accent);
+    host.classList.toggle("left", options.position === "bottom-left");
+    // The host page's direction and language say nothing about the widget's: set both everywhere.
+    const langAttributes = { lang: options.language.code, dir: options.language.dir };
 
     const style = el(doc, "style");
     style.textContent = WIDGET_CSS;
 
-    this.bubble = el(doc, "button", { type: "button", class: "bubble", "aria-expanded": "false", "aria-controls": "rd-panel" });
+    this.bubble = el(doc, "button", { ...langAttributes, type: "button", class: "bubble", "aria-expanded": "false", "aria-controls": "rd-panel" });
     this.bubble.appendChild(icon(doc, CHAT_ICON));
     this.badge = el(doc, "span", { class: "badge", "aria-hidden": "true" });
     this.badge.hidden = true;
     this.bubble.appendChild(this.badge);
     this.bubble.addEventListener("click", () => this.handlers.onOpenChange(!this.isOpen));
 
-    this.panel = el(doc, "div", { id: "rd-panel", class: "panel", role: "dialog", "aria-labelledby": "rd-title" });
+    this.panel = el(doc, "div", { ...langAttributes, id: "rd-panel", class: "panel", role: "dialog", "aria-labelledby": "rd-title" });
     this.panel.hidden = true;
     this.panel.addEventListener("keydown", (event) => {
       if (event.key === "Escape") {
@@ -140,14 +165,18 @@ export class WidgetView {
     heading.appendChild(el(doc, "h2", { id: "rd-title", class: "title" }, options.title));
     this.status = el(doc, "p", { class: "status", role: "status" });
     heading.appendChild(this.status);
-    this.endButton = el(doc, "button", { type: "button", class: "end" }, "End chat");
+    this.notifyButton = el(doc, "button", { type: "button", class: "notify", "aria-pressed": "false", "aria-label": text.notifyMe, title: text.notifyMe });
+    this.notifyButton.appendChild(icon(doc, BELL_ICON));
+    this.notifyButton.hidden = true;
+    this.notifyButton.addEventListener("click", () => this.handlers.onNotifyToggle());
+    this.endButton = el(doc, "button", { type: "button", class: "end" }, text.endChat);
     this.endButton.addEventListener("click", () => this.handlers.onEndChat());
-    const minimise = el(doc, "button", { type: "button", class: "minimise", "aria-label": "Minimise chat" }, "\u00d7");
+    const minimise = el(doc, "button", { type: "button", class: "minimise", "aria-label": text.minimise, title: text.minimise }, "\u00d7");
     minimise.addEventListener("click", () => this.handlers.onOpenChange(false));
-    header.append(heading, this.endButton, minimise);
+    header.append(heading, this.notifyButton, this.endButton, minimise);
 
-    this.log = el(doc, "div", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" });
-    this.intro = el(doc, "p", { class: "intro" }, options.intro);
+    this.log = el(doc, "div", { class: "log", role: "log", "aria-live": "off", "aria-label": text.conversation, tabindex: "0" });
+    this.intro = el(doc, "p", { class: "intro" }, options.greeting);
     this.log.appendChild(this.intro);
     this.typing = el(doc, "div", { class: "typing", "aria-live": "polite" });
     this.notice = el(doc, "p", { class: "notice", role: "alert" });
@@ -158,21 +187,23 @@ export class WidgetView {
     this.leaveForm = this.buildLeaveForm();
     this.ended = el(doc, "div", { class: "ended" });
     this.endedText = el(doc, "p");
-    const newChat = el(doc, "button", { type: "button", class: "primary new-chat" }, "Start a new chat");
+    const newChat = el(doc, "button", { type: "button", class: "primary new-chat" }, text.newChat);
     newChat.addEventListener("click", () => this.handlers.onNewChat());
     this.ended.append(this.endedText, newChat);
     this.ended.hidden = true;
 
     this.panel.append(header, this.log, this.typing, this.notice, this.composer, this.leaveForm, this.ended);
-    this.root.append(style, this.panel, this.bubble);
+    this.spoken = el(doc, "div", { ...langAttributes, class: "sr-only", "aria-live": "polite" });
+    this.root.append(style, this.panel, this.bubble, this.spoken);
     this.setUnread(0);
   }
 
   private buildComposer(): HTMLFormElement {
     const doc = this.doc;
     const form = el(doc, "form", { class: "composer" });
-    const input = el(doc, "textarea", { rows: "1", "aria-label": "Type your message", placeholder: "Write a message…" });
-    const send = el(doc, "button", { type: "submit", class: "send", "aria-label": "Send message" });
+    const text = this.text;
+    const input = el(doc, "textarea", { rows: "1", dir: "auto", "aria-label": text.messageLabel, placeholder: text.messagePlaceholder });
+    const send = el(doc, "button", { type: "submit", class: "send", "aria-label": text.send, title: text.send });
     send.appendChild(icon(doc, SEND_ICON));
     form.append(input, send);
     const submit = () => {
@@ -199,23 +230,24 @@ export class WidgetView {
 
   private buildLeaveForm(): HTMLFormElement {
     const doc = this.doc;
-    const form = el(doc, "form", { class: "leave", "aria-label": "Leave a message" });
+    const s = this.text;
+    const form = el(doc, "form", { class: "leave", "aria-label": s.leaveTitle });
     form.hidden = true;
     const field = (label: string, control: HTMLInputElement | HTMLTextAreaElement) => {
       const wrapper = el(doc, "label", {}, label);
       wrapper.appendChild(control);
       return wrapper;
     };
-    const name = el(doc, "input", { name: "name", type: "text", required: "", autocomplete: "name", maxlength: "100" });
+    const name = el(doc, "input", { name: "name", type: "text", dir: "auto", required: "", autocomplete: "name", maxlength: "100" });
     name.value = this.options.visitorName;
-    const email = el(doc, "input", { name: "email", type: "email", autocomplete: "email", maxlength: "254" });
-    const text = el(doc, "textarea", { name: "text", required: "", maxlength: "4000" });
-    const submit = el(doc, "button", { type: "submit", class: "primary" }, "Send message");
+    const email = el(doc, "input", { name: "email", type: "email", dir: "ltr", autocomplete: "email", maxlength: "254" });
+    const text = el(doc, "textarea", { name: "text", dir: "auto", required: "", maxlength: "4000" });
+    const submit = el(doc, "button", { type: "submit", class: "primary" }, s.send);
     form.append(
-      el(doc, "p", {}, "Leave us a message and we will get back to you."),
-      field("Name", name),
-      field("Email (optional)", email),
-      field("Message", text),
+      el(doc, "p", {}, s.leaveIntro),
+      field(s.leaveName, name),
+      field(s.leaveEmail, email),
+      field(s.leaveMessage, text),
       submit,
     );
     form.addEventListener("submit", (event) => {
@@ -260,9 +292,22 @@ export class WidgetView {
   }
 
   private updateBubbleLabel(): void {
-    let label = this.isOpen ? "Close chat" : "Open chat";
-    if (!this.isOpen && this.unread > 0) label += `, ${this.unread} unread message${this.unread === 1 ? "" : "s"}`;
+    const s = this.text;
+    const label = this.isOpen ? s.closeChat : this.unread > 0 ? s.openChatUnread(this.unread) : s.openChat;
     this.bubble.setAttribute("aria-label", label);
+    this.bubble.title = label;
+  }
+
+  /** Shows the "notify me" button unless notifications are impossible here; pressed when on. */
+  setNotifyState(state: NotifyState): void {
+    this.notifyButton.hidden = state === "unsupported" || state === "blocked";
+    this.notifyButton.setAttribute("aria-pressed", String(state === "on"));
+  }
+
+  /** Has screen readers speak `text` politely, whether the panel is open or not. */
+  announce(text: string): void {
+    this.spoken.appendChild(el(this.doc, "p", {}, text));
+    while (this.spoken.childElementCount > SPOKEN_KEPT) this.spoken.firstElementChild?.remove();
   }
 
   render(state: ViewState): void {
@@ -322,16 +367,17 @@ export class WidgetView {
     if (entry.seq !== null) node.dataset.seq = String(entry.seq);
     const text = el(this.doc, "p", { class: "text" }, entry.text);
     const meta = el(this.doc, "div", { class: "meta" });
+    const s = this.text;
     if (entry.status === "pending") {
-      meta.textContent = "Sending…";
+      meta.textContent = s.sending;
     } else if (entry.status === "failed") {
-      meta.textContent = "Not sent.";
-      const retry = el(this.doc, "button", { type: "button" }, "Retry");
+      meta.textContent = s.notSent;
+      const retry = el(this.doc, "button", { type: "button" }, s.retry);
       retry.addEventListener("click", () => this.handlers.onRetry(entry.key));
       meta.appendChild(retry);
     } else {
-      if (entry.from === "operator") meta.appendChild(this.doc.createTextNode(`${entry.operator ?? "Operator"} · `));
-      const time = el(this.doc, "time", { datetime: new Date(entry.ts).toISOString() }, formatTime(entry.ts));
+      if (entry.from === "operator") meta.appendChild(this.doc.createTextNode(`${entry.operator ?? s.operator} · `));
+      const time = el(this.doc, "time", { datetime: new Date(entry.ts).toISOString() }, formatTime(entry.ts, this.options.language.code));
       meta.appendChild(time);
     }
     node.replaceChildren(text, meta);

@@ -8,7 +8,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import type { ChatController } from "./chat";
 import type { SocketLike } from "./connection";
-import { configFromScript, mount } from "./embed";
+import { configFromScript, type WidgetConfig } from "./config";
+import { mount, type MountOverrides } from "./embed";
+import { ar } from "./lang-ar";
+import { en } from "./lang-en";
+import type { NotificationApi } from "./notifications";
 import { SessionStorage, type KeyValueStore } from "./storage";
 import { FakeVisitorServer } from "./testing/fake-server";
 
@@ -26,17 +30,27 @@ let server: FakeVisitorServer;
 let store: MapStore;
 let widget: ChatController | null = null;
 
-function start(reconnectMs = 10): ShadowRoot {
+function start(reconnectMs = 10, config: Partial<WidgetConfig> = {}, overrides: MountOverrides = {}): ShadowRoot {
   widget?.stop();
   document.getElementById("ringdesk-widget")?.remove();
   widget = mount(
     document,
-    { serverOrigin: "http://desk.test", wsUrl: server.url, title: "Shop help", visitorName: "Ann" },
+    {
+      serverOrigin: "http://desk.test",
+      wsUrl: server.url,
+      title: "Shop help",
+      visitorName: "Ann",
+      position: "bottom-right",
+      language: en,
+      ...config,
+    },
     {
       createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
       backoff: { initialMs: reconnectMs, maxMs: reconnectMs, factor: 2 },
       storage: new SessionStorage(store, "ringdesk-test"),
       replayGraceMs: 200,
+      notifications: undefined,
+      ...overrides,
     },
   );
   if (!widget) throw new Error("widget did not mount");
@@ -64,10 +78,13 @@ async function send(root: ShadowRoot, text: string): Promise<void> {
   await vi.waitFor(() => expect(root.querySelector(".msg.pending, .msg.failed")).toBeNull());
 }
 
-async function openChat(root: ShadowRoot): Promise<void> {
+async function openChatIn(root: ShadowRoot, idleStatus: string): Promise<void> {
   $(root, ".bubble").click();
-  await vi.waitFor(() => expect(status(root)).toBe("We usually answer within minutes"));
+  await vi.waitFor(() => expect(status(root)).toBe(idleStatus));
+  expect(root.activeElement).toBe($(root, ".composer textarea"));
 }
+
+const openChat = (root: ShadowRoot) => openChatIn(root, "We usually answer within minutes");
 
 beforeEach(async () => {
   server = await FakeVisitorServer.start();
@@ -82,22 +99,6 @@ afterEach(async () => {
 });
 
 describe("the widget", () => {
-  it("derives the server from its script tag", () => {
-    const script = document.createElement("script");
-    script.src = "https://desk.example:8443/widget.js";
-    script.dataset.title = "Help";
-    script.dataset.name = "Ann";
-    expect(configFromScript(script)).toEqual({
-      serverOrigin: "https://desk.example:8443",
-      wsUrl: "wss://desk.example:8443/visitor/ws",
-      title: "Help",
-      visitorName: "Ann",
-      accent: undefined,
-    });
-    script.src = "http://127.0.0.1:8080/static/widget.js";
-    expect(configFromScript(script).wsUrl).toBe("ws://127.0.0.1:8080/visitor/ws");
-  });
-
   it("waits for the visitor before connecting, then chats with an operator", async () => {
     const root = start();
     expect($(root, ".panel").hidden).toBe(true);
@@ -183,6 +184,7 @@ describe("the widget", () => {
     $(root, ".composer textarea").dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
     expect($(root, ".panel").hidden).toBe(true);
     expect($(root, ".bubble").getAttribute("aria-expanded")).toBe("false");
+    expect(root.activeElement).toBe($(root, ".bubble"));
   });
 
   it.each([false, true])("ends the chat and starts a new one (state before echo: %s)", async (stateBeforeEcho) => {
@@ -274,5 +276,148 @@ describe("the widget", () => {
     expect($(root, ".notice").textContent).toBe("That message is too long.");
     expect(bubbles(root)).toEqual([]);
     expect($<HTMLTextAreaElement>(root, ".composer textarea").value).toHaveLength(2001);
+  });
+});
+
+/** The texts the live region has spoken so far. */
+const spoken = (root: ShadowRoot) => [...root.querySelectorAll("[aria-live=polite].sr-only p")].map((p) => p.textContent);
+
+/** A stand-in for window.Notification that records what it shows. */
+function fakeNotifications(permission: NotificationPermission) {
+  const shown: Array<{ title: string; body?: string }> = [];
+  let asked = 0;
+  class Api {
+    static permission = permission;
+    static async requestPermission(): Promise<NotificationPermission> {
+      asked += 1;
+      Api.permission = "granted";
+      return "granted";
+    }
+    onclick: ((event: Event) => void) | null = null;
+    constructor(title: string, options?: NotificationOptions) {
+      shown.push({ title, body: options?.body });
+    }
+    close(): void {}
+  }
+  return { api: Api as unknown as NotificationApi, shown, asked: () => asked };
+}
+
+describe("the widget's languages, options and accessibility", () => {
+  let visibility: DocumentVisibilityState = "visible";
+  beforeEach(() => {
+    visibility = "visible";
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => visibility });
+  });
+  afterEach(() => {
+    document.documentElement.removeAttribute("lang");
+    document.title = "";
+  });
+  const setVisibility = (state: DocumentVisibilityState) => {
+    visibility = state;
+    document.dispatchEvent(new Event("visibilitychange"));
+  };
+
+  it("lays the panel out right to left in Arabic", async () => {
+    const root = start(10, { language: ar, title: undefined });
+    const panel = $(root, ".panel");
+    expect(panel.getAttribute("dir")).toBe("rtl");
+    expect(panel.getAttribute("lang")).toBe("ar");
+    expect($(root, ".bubble").getAttribute("dir")).toBe("rtl");
+    expect($(root, ".bubble").getAttribute("aria-label")).toBe("فتح المحادثة");
+    expect($(root, ".title").textContent).toBe("تحدّث معنا");
+    $(root, ".bubble").click();
+    await vi.waitFor(() => expect(status(root)).toBe("نردّ عادةً خلال دقائق"));
+    expect($(root, ".composer textarea").getAttribute("placeholder")).toBe("اكتب رسالة…");
+  });
+
+  it("speaks German on a page whose lang is de", async () => {
+    document.documentElement.setAttribute("lang", "de");
+    const tag = document.createElement("script");
+    tag.src = "http://desk.test/widget.js";
+    const { language, title } = configFromScript(tag);
+    const root = start(10, { language, title });
+    expect($(root, ".panel").getAttribute("dir")).toBe("ltr");
+    expect($(root, ".title").textContent).toBe("Schreiben Sie uns");
+    expect($(root, ".bubble").getAttribute("aria-label")).toBe("Chat öffnen");
+    await openChatIn(root, "Wir antworten meist innerhalb weniger Minuten");
+    write(root, "Hallo");
+    await vi.waitFor(() => expect(status(root)).toBe("Wir verbinden Sie mit einem Mitarbeiter…"));
+    server.operatorJoins("Alice");
+    await vi.waitFor(() => expect(status(root)).toBe("Alice ist im Chat"));
+  });
+
+  it("uses the snippet's accent, title, greeting and corner", () => {
+    const root = start(10, { accent: "#f2c14e", title: "Fernwood help", greeting: "Tea questions welcome.", position: "bottom-left" });
+    const host = document.getElementById("ringdesk-widget") as HTMLElement;
+    expect(host.style.getPropertyValue("--rd-accent")).toBe("rgb(242, 193, 78)");
+    expect(host.style.getPropertyValue("--rd-on-accent")).toBe("rgb(0, 0, 0)");
+    expect(host.classList.contains("left")).toBe(true);
+    expect($(root, ".title").textContent).toBe("Fernwood help");
+    expect($(root, ".intro").textContent).toBe("Tea questions welcome.");
+  });
+
+  it("announces new operator messages in a live region, with the panel open or closed, but not replays", async () => {
+    let root = start();
+    await openChat(root);
+    await send(root, "hi");
+    server.operatorJoins("Alice");
+    server.operatorSays("Hello <b>Ann</b>");
+    await vi.waitFor(() => expect(spoken(root)).toEqual(["Alice: Hello <b>Ann</b>"]));
+    expect(root.querySelector("[aria-live=polite].sr-only b")).toBeNull();
+    expect($(root, ".log").getAttribute("aria-live")).toBe("off");
+    $(root, ".minimise").click();
+    server.operatorSays("Still there?");
+    await vi.waitFor(() => expect(spoken(root)).toEqual(["Alice: Hello <b>Ann</b>", "Alice: Still there?"]));
+    // After a reload the conversation is replayed; what was announced before stays quiet (this
+    // once failed: marking messages seen during the replay lowered the stored seen seq).
+    $(root, ".bubble").click();
+    root = start();
+    await vi.waitFor(() => expect(bubbles(root)).toHaveLength(3));
+    expect(spoken(root)).toEqual([]);
+  });
+
+  it("counts messages in the tab title while the page is hidden and notifies a visitor who asked", async () => {
+    document.title = "Fernwood Tea";
+    const notifications = fakeNotifications("default");
+    const root = start(10, {}, { notifications: notifications.api });
+    await openChat(root);
+    const notify = $(root, ".notify");
+    expect(notify.hidden).toBe(false);
+    expect(notify.getAttribute("aria-pressed")).toBe("false");
+    expect(notifications.asked()).toBe(0);
+    notify.click();
+    await vi.waitFor(() => expect(notify.getAttribute("aria-pressed")).toBe("true"));
+    expect(notifications.asked()).toBe(1);
+    expect(store.map.get("ringdesk-test")).toContain('"notify":true');
+
+    await send(root, "hi");
+    server.operatorJoins("Alice");
+    server.operatorSays("seen while visible");
+    await vi.waitFor(() => expect(bubbles(root)).toHaveLength(2));
+    expect(document.title).toBe("Fernwood Tea");
+    expect(notifications.shown).toEqual([]);
+
+    setVisibility("hidden");
+    server.operatorSays("one");
+    server.operatorSays("two");
+    await vi.waitFor(() => expect(document.title).toBe("(2) New messages – Fernwood Tea"));
+    expect(notifications.shown).toEqual([
+      { title: "New message from Alice", body: "one" },
+      { title: "New message from Alice", body: "two" },
+    ]);
+    setVisibility("visible");
+    expect(document.title).toBe("Fernwood Tea");
+
+    notify.click();
+    await vi.waitFor(() => expect(notify.getAttribute("aria-pressed")).toBe("false"));
+    setVisibility("hidden");
+    server.operatorSays("three");
+    await vi.waitFor(() => expect(document.title).toBe("(1) New message – Fernwood Tea"));
+    expect(notifications.shown).toHaveLength(2);
+  });
+
+  it("hides the notify button where notifications are blocked or missing", () => {
+    expect($(start(10, {}, { notifications: fakeNotifications("denied").api }), ".notify").hidden).toBe(true);
+    expect($(start(10, {}, { notifications: undefined }), ".notify").hidden).toBe(true);
   });
 });
