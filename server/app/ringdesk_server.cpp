@@ -1,5 +1,6 @@
 #include "server/app/ringdesk_server.h"
 
+#include "server/app/settings_reload.h"
 #include "server/store/database.h"
 #include "server/tls/server_context.h"
 #include "server/tls/tls_connection.h"
@@ -227,6 +228,22 @@ std::string RingdeskServer::metricsText()
         << "ringdesk_conversations{state=\"connected\"} " << connected << "\n"
         << "ringdesk_conversations{state=\"waiting\"} " << waiting << "\n";
     return out.str();
+}
+
+void RingdeskServer::reload(const ServerSettings& fresh)
+{
+    const SettingsReload plan = planReload(settings_, fresh);
+    dispatcher_.post([rules = plan.next.core, im = plan.next.im](core::Core& core) {
+        core.updateSettings(rules);
+        core.im().updateSettings(im);
+    });
+    settings_ = plan.next;
+    for (const std::string& line : plan.applied)
+        logger_.notice("reload: setting %s (applied)", line);
+    for (const std::string& line : plan.needRestart)
+        logger_.warning("reload: setting %s takes effect at the next restart", line);
+    logger_.notice("configuration reloaded: %z settings changed now, %z wait for a restart",
+                   plan.applied.size(), plan.needRestart.size());
 }
 
 } // namespace ringdesk::app

@@ -50,6 +50,10 @@ public:
     void start();
     /// Stops accepting, closes connections, drains the dispatcher. Idempotent.
     void stop();
+    /// Applies a configuration reload (server/app/settings_reload.h): hands the new core and
+    /// IMS rules to the dispatcher, which applies them before its next event, and logs each
+    /// setting changed now and each one that waits for a restart. Call from one thread.
+    void reload(const ServerSettings& fresh);
 
 private:
     std::string metricsText();

@@ -1,6 +1,8 @@
 #include "server/app/server_application.h"
 
 #include "server/admin_api/admin_api_contract.h"
+#include "server/app/configuration_files.h"
+#include "server/app/journal_log.h"
 #include "server/app/ringdesk_server.h"
 
 #include <Poco/AutoPtr.h>
@@ -10,23 +12,75 @@
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 
+#include <csignal>
 #include <iostream>
+
+#include <pthread.h>
 
 namespace ringdesk::app {
 
 using Poco::Util::Option;
 
+namespace {
+
+/// The signals the main thread waits for. They are blocked before any thread starts, so every
+/// thread inherits the mask and only the sigwait() in main() receives them.
+sigset_t controlSignals()
+{
+    sigset_t signals;
+    sigemptyset(&signals);
+    for (const int signal : {SIGHUP, SIGINT, SIGQUIT, SIGTERM})
+        sigaddset(&signals, signal);
+    return signals;
+}
+
+const char* const kFileLayerLabel = "ringdesk.configurationFiles";
+
+} // namespace
+
 void ServerApplication::initialize(Poco::Util::Application& self)
 {
-    if (!config().has("logging.loggers.root.channel")) {
-        Poco::AutoPtr<Poco::PatternFormatter> pattern(
-            new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S.%i [%p] %s: %t"));
-        Poco::AutoPtr<Poco::FormattingChannel> channel(
-            new Poco::FormattingChannel(pattern, new Poco::ConsoleChannel));
-        Poco::Logger::root().setChannel(channel);
-        Poco::Logger::root().setLevel(config().getString("ringdesk.logLevel", "information"));
-    }
+    const sigset_t signals = controlSignals();
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    readConfiguration();
+    setUpLogging();
     Poco::Util::ServerApplication::initialize(self);
+}
+
+void ServerApplication::setUpLogging()
+{
+    if (config().has("logging.loggers.root.channel"))
+        return; // the configuration sets up POCO's logging itself
+    Poco::AutoPtr<Poco::Formatter> format;
+    if (standardErrorIsJournal())
+        format = new JournalFormatter;
+    else
+        format = new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S.%i [%p] %s: %t");
+    Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(format, new Poco::ConsoleChannel));
+    Poco::Logger::root().setChannel(channel);
+    Poco::Logger::root().setLevel(config().getString("ringdesk.logLevel", "information"));
+}
+
+void ServerApplication::readConfiguration()
+{
+    Poco::AutoPtr<Poco::Util::LayeredConfiguration> fresh = readConfigurationFiles(configFiles_);
+    if (!fileLayer_.isNull())
+        config().removeConfiguration(fileLayer_);
+    // PRIO_DEFAULT, as loadConfiguration() would: -D and the bound options (the application
+    // layer) still win over the files.
+    config().add(fresh, kFileLayerLabel, PRIO_DEFAULT);
+    fileLayer_ = fresh;
+}
+
+void ServerApplication::reload(RingdeskServer& server)
+{
+    try {
+        readConfiguration();
+        Poco::Logger::root().setLevel(config().getString("ringdesk.logLevel", "information"));
+        server.reload(ServerSettings::load(config()));
+    } catch (const Poco::Exception& e) {
+        logger().error("reload failed, the settings stay as they were: %s", e.displayText());
+    }
 }
 
 void ServerApplication::defineOptions(Poco::Util::OptionSet& options)
@@ -60,7 +114,7 @@ void ServerApplication::handleOption(const std::string& name, const std::string&
         helpRequested_ = true;
         stopOptionsProcessing();
     } else if (name == "config") {
-        loadConfiguration(value);
+        configFiles_.push_back(value); // read in initialize(), again at each reload
     } else if (name == "define") {
         const std::string::size_type equals = value.find('=');
         if (equals == std::string::npos)
@@ -91,7 +145,11 @@ int ServerApplication::main(const std::vector<std::string>&)
             Poco::Logger::root().setLevel(config().getString("ringdesk.logLevel"));
         RingdeskServer server(ServerSettings::load(config()));
         server.start();
-        waitForTerminationRequest();
+        const sigset_t signals = controlSignals();
+        int signal = SIGHUP;
+        while (sigwait(&signals, &signal) == 0 && signal == SIGHUP)
+            reload(server);
+        logger().information("signal %d: stopping", signal);
         server.stop();
     } catch (const Poco::Exception& e) {
         logger().fatal("cannot run: %s", e.displayText());

@@ -71,6 +71,13 @@ const ImDirectory& Core::im() const
     return *im_;
 }
 
+void Core::updateSettings(const CoreSettings& settings)
+{
+    const bool allowAnonymous = settings_.allowAnonymousOperators;
+    settings_ = settings;
+    settings_.allowAnonymousOperators = allowAnonymous;
+}
+
 std::size_t Core::forceLogout(const std::string& username, const std::string& reason)
 {
     std::vector<ConnectionId> sessions;

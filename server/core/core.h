@@ -117,6 +117,12 @@ public:
     ImDirectory& im();
     const ImDirectory& im() const;
 
+    // ---- configuration reload ---------------------------------------------------------------
+    /// New rules from a configuration reload (SIGHUP, docs/deployment.md): they govern the
+    /// rings, probes, grace periods and chat limits decided from now on; deadlines already set
+    /// keep their time. allowAnonymousOperators is not changed (it needs a restart).
+    void updateSettings(const CoreSettings& settings);
+
     // ---- administration ---------------------------------------------------------------------
     /// Ends every session of `username` on both protocols (docs/ims.md, "Forced logout"):
     /// each operator connection gets {"type":"logout","reason":reason}, its chats go back to the

@@ -55,6 +55,8 @@ public:
     /// Checks bans again when imsLoggedIn takes effect (core::Core::attachUserBans); nullptr:
     /// no check.
     void setUserBanCheck(UserBanCheck* bans) { userBans_ = bans; }
+    /// New rules from a configuration reload: the ALIVE timeout applies from the next check on.
+    void updateSettings(const ImSettings& settings) { settings_ = settings; }
 
     // ---- IMS connections (specs/ims-xml-protocol.txt) ---------------------------------------
     // The front-end echoes every client document itself before posting it, so every response

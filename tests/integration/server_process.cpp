@@ -90,6 +90,16 @@ void ServerProcess::define(const std::string& key, const std::string& value)
     defines_.push_back(key + "=" + value);
 }
 
+void ServerProcess::useConfigFile(const std::string& path) { configFiles_.push_back("--config=" + path); }
+
+void ServerProcess::reload() const
+{
+    if (!running())
+        throw std::logic_error("the server does not run");
+    if (::kill(static_cast<pid_t>(handle_->id()), SIGHUP) != 0)
+        throw std::runtime_error("cannot send SIGHUP to the server");
+}
+
 void ServerProcess::addUser(const std::string& username, const std::string& password,
                             const std::string& displayName)
 {
@@ -119,6 +129,7 @@ void ServerProcess::start(std::chrono::milliseconds timeout)
                                   "--ims-port=" + std::to_string(imsPort_),
                                   "--admin-port=" + std::to_string(adminPort_),
                                   "--ready-file=" + readyFile};
+    args.insert(args.end(), configFiles_.begin(), configFiles_.end());
     for (const std::string& define : defines_)
         args.push_back("-D" + define);
     if (tls_) {
@@ -131,11 +142,13 @@ void ServerProcess::start(std::chrono::milliseconds timeout)
     output_ = std::make_unique<Poco::Pipe>();
     handle_ = std::make_unique<Poco::ProcessHandle>(
         Poco::Process::launch(RINGDESK_SERVER_BIN, args, nullptr, output_.get(), output_.get()));
-    // Copies the server's output to server.log until the process closes its end of the pipe.
+    // Copies the server's output to server.log until the process closes its end of the pipe,
+    // a line at a time, so that awaitOutput() sees each line as soon as the server wrote it.
     logCopy_ = std::thread([pipe = output_.get(), path = file("server.log")] {
         Poco::PipeInputStream in(*pipe);
         Poco::FileOutputStream log(path, std::ios::out | std::ios::app);
-        Poco::StreamCopier::copyStreamUnbuffered(in, log);
+        for (std::string line; std::getline(in, line);)
+            log << line << '\n' << std::flush;
     });
 
     const Clock::time_point deadline = Clock::now() + timeout;
@@ -202,6 +215,20 @@ void ServerProcess::stopLogCopy()
 }
 
 std::string ServerProcess::publicKeyPem() const { return readFile(file("server_key.pub.pem")); }
+
+std::string ServerProcess::awaitOutput(const std::string& fragment, std::chrono::milliseconds timeout) const
+{
+    const Clock::time_point deadline = Clock::now() + timeout;
+    for (;;) {
+        std::string log = readFile(file("server.log"));
+        if (log.find(fragment) != std::string::npos)
+            return log;
+        if (Clock::now() >= deadline)
+            throw std::runtime_error("the server did not log \"" + fragment + "\" within " +
+                                     std::to_string(timeout.count()) + " ms:\n" + logTail());
+        std::this_thread::sleep_for(kPollInterval);
+    }
+}
 
 std::string ServerProcess::logTail(std::size_t bytes) const
 {

@@ -34,6 +34,15 @@ public:
     /// 127.0.0.1 only.
     void define(const std::string& key, const std::string& value);
 
+    /// Adds `--config=path` to the server's command line from the next start() on. The file's
+    /// settings are below the -D defines and the ports, data folder and ready file this fixture
+    /// passes, as on any command line.
+    void useConfigFile(const std::string& path);
+
+    /// Sends SIGHUP: the server re-reads its configuration files (docs/deployment.md). Throws
+    /// std::logic_error when the server does not run.
+    void reload() const;
+
     /// Turns on TLS for the operator and IMS endpoints from the next start() on, on free ports
     /// beside the plain ones (ringdesk.operator/ims.tls.enable and tlsPort), with the
     /// self-signed certificate the server creates in the data folder (tlsCertificateFile())
@@ -78,6 +87,11 @@ public:
     /// The server's public key as written to its data folder (server_key.pub.pem).
     std::string publicKeyPem() const;
 
+    /// Waits until the server's output contains `fragment` and returns the output so far.
+    /// Throws std::runtime_error, with the end of the output, when it does not within `timeout`.
+    std::string awaitOutput(const std::string& fragment,
+                            std::chrono::milliseconds timeout = std::chrono::seconds(20)) const;
+
     /// The last `bytes` bytes of the server's output (for failure messages).
     std::string logTail(std::size_t bytes = 4000) const;
 
@@ -87,6 +101,7 @@ private:
 
     std::string dataDir_;
     std::vector<std::string> defines_;
+    std::vector<std::string> configFiles_;
     std::unique_ptr<Poco::ProcessHandle> handle_;
     std::unique_ptr<Poco::Pipe> output_;
     std::thread logCopy_;
