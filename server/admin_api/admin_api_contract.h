@@ -23,6 +23,7 @@ namespace path {
 inline constexpr const char* kHealth = "/admin/v1/health";     // GET
 inline constexpr const char* kSessions = "/admin/v1/sessions"; // GET [?visitors=1]
 inline constexpr const char* kRings = "/admin/v1/rings";       // GET
+inline constexpr const char* kVisitor = "/admin/v1/visitor";   // GET ?id=VISITOR-ID
 inline constexpr const char* kLogout = "/admin/v1/logout";     // POST {"username","reason"}
 inline constexpr const char* kApply = "/admin/v1/apply";       // POST {"username"} or {"visitors":true}
 } // namespace path

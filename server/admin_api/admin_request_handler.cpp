@@ -154,6 +154,17 @@ private:
             expect(get);
             return ringsView(context_.dispatcher);
         }
+        if (path == path::kVisitor) {
+            expect(get);
+            std::string visitorId;
+            for (const auto& [name, value] : uri.getQueryParameters())
+                if (name == "id")
+                    visitorId = value;
+            if (visitorId.empty() || visitorId.size() > 100)
+                throw AdminApiError(HTTPResponse::HTTP_BAD_REQUEST, error::kBadRequest,
+                                    "name the visitor: ?id=VISITOR-ID");
+            return visitorView(context_.dispatcher, visitorId);
+        }
         if (path == path::kLogout) {
             expect(post);
             const Object::Ptr body = readBody(request);

@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <optional>
 #include <tuple>
 
 namespace ringdesk::admin_api {
@@ -107,6 +108,33 @@ Object::Ptr ringsView(runtime::Dispatcher& dispatcher)
     view->set("conversations", rows);
     view->set("connected_chats", static_cast<Poco::UInt64>(connected));
     view->set("visitor_connections", static_cast<Poco::UInt64>(visitors));
+    return view;
+}
+
+Object::Ptr visitorView(runtime::Dispatcher& dispatcher, const std::string& visitorId)
+{
+    const auto [connections, refused, live] = dispatcher.ask([visitorId](const core::Core& core) {
+        std::size_t open = 0;
+        std::size_t banned = 0;
+        for (const core::VisitorSessionInfo& s : core.visitorSessions()) {
+            if (s.visitorId != visitorId)
+                continue;
+            ++open;
+            banned += s.banned ? 1 : 0;
+        }
+        std::optional<core::ConversationInfo> conversation;
+        for (const core::ConversationInfo& c : core.liveConversations())
+            if (c.visitorId == visitorId)
+                conversation = c;
+        return std::make_tuple(open, banned, conversation);
+    });
+    Object::Ptr view = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    view->set("visitor", visitorId);
+    view->set("connections", static_cast<Poco::UInt64>(connections));
+    view->set("refused_connections", static_cast<Poco::UInt64>(refused));
+    view->set("conversation", static_cast<Poco::Int64>(live ? live->id : 0));
+    view->set("state", std::string(live ? core::toString(live->state) : ""));
+    view->set("operator", live ? live->operatorUsername : std::string());
     return view;
 }
 

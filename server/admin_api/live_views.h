@@ -6,6 +6,8 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <string>
+
 namespace ringdesk::admin_api {
 
 /// {"sessions":[{"protocol":"nlchat"|"ims","connection","username","address","since" (ms),
@@ -18,6 +20,12 @@ Poco::JSON::Object::Ptr sessionsView(runtime::Dispatcher& dispatcher, bool withV
 /// "page","since" (ms),"operators_rung","operator"}], "connected_chats", "visitor_connections"}:
 /// rings still open and conversations waiting for their operator to come back.
 Poco::JSON::Object::Ptr ringsView(runtime::Dispatcher& dispatcher);
+
+/// What the core holds of one visitor (visitor forget asks it first):
+/// {"visitor","connections" (open visitor WebSockets after hello),"refused_connections" (of
+/// those, refused by a ban),"conversation" (its live conversation's id, 0 when none),"state"
+/// ("ringing"|"connected"|"waiting", "" when none),"operator" (username, may be "")}.
+Poco::JSON::Object::Ptr visitorView(runtime::Dispatcher& dispatcher, const std::string& visitorId);
 
 /// The IMS status name of a status code ("Online", "Away", "Busy", "Offline", "unknown").
 const char* statusName(int statusCode);
