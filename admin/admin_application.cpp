@@ -1,9 +1,12 @@
 #include "admin/admin_application.h"
 
 #include "admin/audit_commands.h"
+#include "admin/backup_command.h"
 #include "admin/ban_commands.h"
 #include "admin/live_commands.h"
+#include "admin/transcript_commands.h"
 #include "admin/user_commands.h"
+#include "admin/visitor_commands.h"
 #include "server/admin_api/admin_api_contract.h"
 
 #include <Poco/AutoPtr.h>
@@ -51,7 +54,14 @@ void AdminApplication::defineOptions(Poco::Util::OptionSet& options)
     options.addOption(Option("for", "", "ban duration: 30s, 15m, 2h, 7d, 1w (default: until lifted)").argument("DURATION"));
     options.addOption(Option("all", "", "bans: also lifted and expired bans"));
     options.addOption(Option("visitors", "", "sessions: also list visitor connections"));
-    options.addOption(Option("limit", "", "audit: how many rows (default 50)").argument("N"));
+    options.addOption(Option("limit", "", "audit, transcripts list: how many rows (default 50)").argument("N"));
+    options.addOption(Option("visitor", "", "transcripts list: only this visitor's conversations").argument("ID"));
+    options.addOption(Option("operator", "", "transcripts list: only conversations this account took").argument("NAME"));
+    options.addOption(Option("since", "", "transcripts list: only conversations started then or later "
+                                          "(2026-12-01, 2026-12-01T09:30:00; UTC unless a zone follows)")
+                          .argument("DATE"));
+    options.addOption(Option("format", "", "transcripts export: txt (default) or json").argument("FORMAT"));
+    options.addOption(Option("force", "", "backup: replace an existing file"));
 }
 
 void AdminApplication::handleOption(const std::string& name, const std::string& value)
@@ -88,6 +98,16 @@ void AdminApplication::handleOption(const std::string& name, const std::string& 
         options_.visitors = true;
     } else if (name == "limit") {
         options_.limit = Poco::NumberParser::parse(value);
+    } else if (name == "visitor") {
+        options_.visitor = value;
+    } else if (name == "operator") {
+        options_.operatorName = value;
+    } else if (name == "since") {
+        options_.since = value;
+    } else if (name == "format") {
+        options_.format = value;
+    } else if (name == "force") {
+        options_.force = true;
     }
 }
 
@@ -105,6 +125,10 @@ void AdminApplication::showHelp(std::ostream& out) const
                    "  ban visitor ID|IP|CIDR [--reason=T] [--for=D]     unban visitor ID|IP|CIDR\n"
                    "  bans [--all]              active bans (--all: also lifted and expired)\n"
                    "  audit [--limit=N] [--as=ADMIN]\n"
+                   "  transcripts list [--visitor=ID] [--operator=NAME] [--since=DATE] [--limit=N]\n"
+                   "  transcripts show ID | export ID [--format=txt|json]\n"
+                   "  visitor forget ID         deletes the visitor's conversations, messages and left messages\n"
+                   "  backup FILE [--force]     a checked copy of the live database\n"
                    "Commands (the running server's admin API):\n"
                    "  logout NAME [--reason=T]  ends every session of the user at once\n"
                    "  sessions [--visitors]     who is connected (--visitors: visitor sockets too)\n"
@@ -144,6 +168,12 @@ int AdminApplication::main(const std::vector<std::string>& arguments)
             runRingsCommand(context, rest);
         else if (command == "audit")
             runAuditCommand(context, rest);
+        else if (command == "transcripts")
+            runTranscriptsCommand(context, rest);
+        else if (command == "visitor")
+            runVisitorCommand(context, rest);
+        else if (command == "backup")
+            runBackupCommand(context, rest);
         else
             throw UsageError("unknown command '" + command + "' (see --help)");
         return kExitOk;

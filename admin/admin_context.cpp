@@ -71,10 +71,12 @@ std::int64_t AdminContext::nowMs() const
         .count();
 }
 
+std::string AdminContext::databasePath() const { return store::configuredDatabasePath(config_); }
+
 Poco::Data::Session& AdminContext::database()
 {
     if (!database_)
-        database_.emplace(store::openDatabase(store::configuredDatabasePath(config_)));
+        database_.emplace(store::openDatabase(databasePath()));
     return *database_;
 }
 

@@ -34,9 +34,14 @@ struct CommandOptions
     std::string reason;          // --reason (ban, logout)
     std::string duration;        // --for (ban): e.g. 30s, 15m, 2h, 7d; empty: until lifted
     std::string actAs;           // --as: the admin recorded in the audit log
-    int limit = 50;              // --limit (audit)
+    int limit = 50;              // --limit (audit, transcripts list)
     bool all = false;            // --all (bans: also lifted and expired ones)
     bool visitors = false;       // --visitors (sessions: also visitor WebSockets)
+    std::string visitor;         // --visitor (transcripts list): only this visitor's conversations
+    std::string operatorName;    // --operator (transcripts list): only those this account took
+    std::string since;           // --since (transcripts list): ISO 8601 date or date-time
+    std::string format;          // --format (transcripts export): txt or json
+    bool force = false;          // --force (backup: replace an existing file)
 };
 
 class AdminContext
@@ -54,7 +59,9 @@ public:
     int kdfIterations() const;
     std::int64_t nowMs() const;
 
-    /// The server's database (store::configuredDatabasePath), opened and migrated at first use.
+    /// The server's database file (store::configuredDatabasePath of the configuration).
+    std::string databasePath() const;
+    /// The server's database, opened and migrated at first use.
     Poco::Data::Session& database();
     /// The admin API client (ringdesk.admin.* of the same configuration).
     AdminClient& server();

@@ -1,6 +1,8 @@
 // Pure parts of the admin feature: visitor ban subjects, ban durations, the import file, the
-// token file and its comparison.
+// token file and its comparison, --since times, and how a transcript is rendered.
 #include "admin/duration.h"
+#include "admin/time_argument.h"
+#include "admin/transcript_format.h"
 #include "admin/user_import.h"
 #include "server/admin_api/admin_token.h"
 #include "server/core/visitor_ban.h"
@@ -29,6 +31,10 @@ class AdminUnitTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testImportRefusesBadLines);
     CPPUNIT_TEST(testTokenFileIsPrivateAndStable);
     CPPUNIT_TEST(testTokenComparison);
+    CPPUNIT_TEST(testTimeArguments);
+    CPPUNIT_TEST(testBadTimeArguments);
+    CPPUNIT_TEST(testTranscriptText);
+    CPPUNIT_TEST(testTranscriptJson);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -163,6 +169,93 @@ public:
         CPPUNIT_ASSERT(!admin_api::tokenMatches(token, std::string(63, 'a')));
         CPPUNIT_ASSERT(!admin_api::tokenMatches(token, ""));
         CPPUNIT_ASSERT(!admin_api::tokenMatches("", ""));
+    }
+
+    void testTimeArguments()
+    {
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1796083200000), admin::parseTimeArgument("2026-12-01"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1796117400000), admin::parseTimeArgument("2026-12-01T09:30"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1796117400000), admin::parseTimeArgument("2026-12-01 09:30:00"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1796117400000), admin::parseTimeArgument("2026-12-01T09:30:00Z"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1796117415250), admin::parseTimeArgument("2026-12-01T09:30:15.250"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1796117415250), admin::parseTimeArgument("2026-12-01T09:30:15.2509Z"));
+        // A zone after the time: 09:30 in +01:00 is 08:30 UTC, in -05:00 it is 14:30 UTC.
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1796113800000), admin::parseTimeArgument("2026-12-01T09:30+01:00"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1796135400000), admin::parseTimeArgument("2026-12-01T09:30:00-0500"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1709164800000), admin::parseTimeArgument("2024-02-29"));
+    }
+
+    void testBadTimeArguments()
+    {
+        for (const char* text : {"", "yesterday", "2026-12", "2026-12-1", "2026/12/01", "2026-12-01T", "2026-12-01T9:30",
+                                 "2026-12-01T09:30:", "2026-12-01T09:30:00.", "2026-12-01T09:30+1", "2026-12-01T09:30 UTC",
+                                 "2026-13-01", "2026-02-30", "2025-02-29", "2026-12-01T24:00", "2026-12-01T09:60",
+                                 "2026-12-01x"})
+            CPPUNIT_ASSERT_THROW_MESSAGE(text, admin::parseTimeArgument(text), std::invalid_argument);
+    }
+
+    /// Conversation 7: Ann (visitor) and the operator alice, who signed one message as "Alice"
+    /// and one with no name; ended.
+    static store::ConversationSummary conversation()
+    {
+        return {7, "v-0123456789abcdef", "Ann", "https://shop.example/cart", "ended", "alice", "Alice Archer",
+                1796117400000, 1796117460000, 3};
+    }
+
+    static std::vector<core::StoredMessage> messages()
+    {
+        return {{1, false, "", "Where is my parcel?", 1796117401000},
+                {2, true, "Alice", "It left yesterday.\nTracking: 42", 1796117402000},
+                {3, true, "", "Anything else?", 1796117403000}};
+    }
+
+    void testTranscriptText()
+    {
+        std::ostringstream out;
+        admin::writeTranscriptText(out, conversation(), messages());
+        CPPUNIT_ASSERT_EQUAL(std::string("Conversation 7\n"
+                                         "Visitor:   Ann (v-0123456789abcdef)\n"
+                                         "Page:      https://shop.example/cart\n"
+                                         "Operator:  Alice Archer (alice)\n"
+                                         "Started:   2026-12-01T09:30:00Z\n"
+                                         "Ended:     2026-12-01T09:31:00Z\n"
+                                         "State:     ended\n"
+                                         "Messages:  3\n"
+                                         "\n"
+                                         "2026-12-01T09:30:01Z  Ann: Where is my parcel?\n"
+                                         "2026-12-01T09:30:02Z  Alice: It left yesterday.\n"
+                                         "                             Tracking: 42\n"
+                                         "2026-12-01T09:30:03Z  Alice Archer: Anything else?\n"),
+                             out.str());
+
+        // Open, nobody took it, the visitor gave no name.
+        store::ConversationSummary open{8, "v-0123456789abcdef", "", "", "ringing", "", "", 1796117400000,
+                                        1796117400000, 1};
+        std::ostringstream ringing;
+        admin::writeTranscriptText(ringing, open, {{1, false, "", "Hello?", 1796117400000}});
+        const std::string text = ringing.str();
+        CPPUNIT_ASSERT_MESSAGE(text, text.find("Operator:  (none)\n") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(text, text.find("Ended:     (still open)\n") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(text, text.find("2026-12-01T09:30:00Z  visitor: Hello?\n") != std::string::npos);
+    }
+
+    void testTranscriptJson()
+    {
+        std::ostringstream out;
+        admin::transcriptJson(conversation(), messages())->stringify(out);
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("{\"format\":\"ringdesk-transcript\",\"version\":1,\"conversation\":{\"id\":7,"
+                        "\"state\":\"ended\",\"visitor\":\"v-0123456789abcdef\",\"visitor_name\":\"Ann\","
+                        "\"page\":\"https://shop.example/cart\",\"operator\":\"alice\","
+                        "\"operator_name\":\"Alice Archer\",\"started\":\"2026-12-01T09:30:00Z\","
+                        "\"ended\":\"2026-12-01T09:31:00Z\",\"message_count\":3},\"messages\":["
+                        "{\"seq\":1,\"time\":\"2026-12-01T09:30:01Z\",\"ts\":1796117401000,\"from\":\"visitor\","
+                        "\"name\":\"Ann\",\"text\":\"Where is my parcel?\"},"
+                        "{\"seq\":2,\"time\":\"2026-12-01T09:30:02Z\",\"ts\":1796117402000,\"from\":\"operator\","
+                        "\"name\":\"Alice\",\"text\":\"It left yesterday.\\nTracking: 42\"},"
+                        "{\"seq\":3,\"time\":\"2026-12-01T09:30:03Z\",\"ts\":1796117403000,\"from\":\"operator\","
+                        "\"name\":\"Alice Archer\",\"text\":\"Anything else?\"}]}"),
+            out.str());
     }
 };
 
