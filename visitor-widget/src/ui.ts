@@ -202,7 +202,7 @@ export class WidgetView {
     const doc = this.doc;
     const form = el(doc, "form", { class: "composer" });
     const text = this.text;
-    const input = el(doc, "textarea", { rows: "1", dir: "auto", "aria-label": text.messageLabel, placeholder: text.messagePlaceholder });
+    const input = el(doc, "textarea", { rows: "1", "aria-label": text.messageLabel, placeholder: text.messagePlaceholder });
     const send = el(doc, "button", { type: "submit", class: "send", "aria-label": text.send, title: text.send });
     send.appendChild(icon(doc, SEND_ICON));
     form.append(input, send);
@@ -238,10 +238,10 @@ export class WidgetView {
       wrapper.appendChild(control);
       return wrapper;
     };
-    const name = el(doc, "input", { name: "name", type: "text", dir: "auto", required: "", autocomplete: "name", maxlength: "100" });
+    const name = el(doc, "input", { name: "name", type: "text", required: "", autocomplete: "name", maxlength: "100" });
     name.value = this.options.visitorName;
-    const email = el(doc, "input", { name: "email", type: "email", dir: "ltr", autocomplete: "email", maxlength: "254" });
-    const text = el(doc, "textarea", { name: "text", dir: "auto", required: "", maxlength: "4000" });
+    const email = el(doc, "input", { name: "email", type: "email", autocomplete: "email", maxlength: "254" });
+    const text = el(doc, "textarea", { name: "text", required: "", maxlength: "4000" });
     const submit = el(doc, "button", { type: "submit", class: "primary" }, s.send);
     form.append(
       el(doc, "p", {}, s.leaveIntro),
@@ -376,7 +376,8 @@ export class WidgetView {
       retry.addEventListener("click", () => this.handlers.onRetry(entry.key));
       meta.appendChild(retry);
     } else {
-      if (entry.from === "operator") meta.appendChild(this.doc.createTextNode(`${entry.operator ?? s.operator} · `));
+      // <bdi>: a Latin name in an Arabic line (or the reverse) must not pull the time into its run.
+      if (entry.from === "operator") meta.append(el(this.doc, "bdi", {}, entry.operator ?? s.operator), " · ");
       const time = el(this.doc, "time", { datetime: new Date(entry.ts).toISOString() }, formatTime(entry.ts, this.options.language.code));
       meta.appendChild(time);
     }
