@@ -2,6 +2,7 @@
 // (`import css from "./widget.css?raw"`, which vitest understands natively) and minified here,
 // since esbuild does not minify CSS that it loads as a plain string.
 import { readFile } from "node:fs/promises";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, transform } from "esbuild";
 
 /** Loads `*.css?raw` as a JavaScript module whose default export is the minified CSS. */
@@ -19,7 +20,9 @@ const rawCss = {
   },
 };
 
-await build({
+/** esbuild's options for dist/widget.js; size.test.ts builds with them too. */
+export const widgetBuildOptions = {
+  absWorkingDir: fileURLToPath(new URL(".", import.meta.url)),
   entryPoints: ["src/index.ts"],
   outfile: "dist/widget.js",
   bundle: true,
@@ -35,4 +38,6 @@ await build({
   legalComments: "none",
   plugins: [rawCss],
   logLevel: "info",
-});
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await build(widgetBuildOptions);
