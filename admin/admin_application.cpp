@@ -11,6 +11,7 @@
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>
+#include <Poco/File.h>
 #include <Poco/NumberParser.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
@@ -71,6 +72,7 @@ void AdminApplication::handleOption(const std::string& name, const std::string& 
         helpRequested_ = true;
         stopOptionsProcessing();
     } else if (name == "config") {
+        configLoaded_ = true;
         loadConfiguration(value);
     } else if (name == "define") {
         const std::string::size_type equals = value.find('=');
@@ -138,6 +140,14 @@ void AdminApplication::showHelp(std::ostream& out) const
     help.format(out);
 }
 
+void AdminApplication::loadInstalledConfiguration()
+{
+    const std::string path = RINGDESK_INSTALLED_CONFIG_FILE;
+    if (configLoaded_ || path.empty() || config().has("ringdesk.dataDir") || !Poco::File(path).exists())
+        return;
+    loadConfiguration(path);
+}
+
 int AdminApplication::main(const std::vector<std::string>& arguments)
 {
     if (helpRequested_) {
@@ -148,6 +158,7 @@ int AdminApplication::main(const std::vector<std::string>& arguments)
         showHelp(std::cerr);
         return kExitUsage;
     }
+    loadInstalledConfiguration();
     AdminContext context(config(), options_, std::cout, std::cerr);
     const std::string& command = arguments[0];
     const std::vector<std::string> rest(arguments.begin() + 1, arguments.end());

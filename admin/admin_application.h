@@ -23,7 +23,12 @@ protected:
 
 private:
     void showHelp(std::ostream& out) const;
+    /// Without --config or --data-dir, an installed tool reads the packaged server's
+    /// configuration (RINGDESK_INSTALLED_CONFIG_FILE, /etc/ringdesk/ringdesk.properties in the
+    /// Debian package; empty in development builds) when that file exists.
+    void loadInstalledConfiguration();
     bool helpRequested_ = false;
+    bool configLoaded_ = false;
     CommandOptions options_;
 };
 

@@ -13,6 +13,7 @@ packages=(
   nodejs npm
   chromium xvfb xauth
   mosquitto
+  dpkg-dev systemd
 )
 
 missing=()
