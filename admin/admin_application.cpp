@@ -7,7 +7,7 @@
 #include "admin/transcript_commands.h"
 #include "admin/user_commands.h"
 #include "admin/visitor_commands.h"
-#include "server/admin_api/admin_api_contract.h"
+#include "server/admin_contract/admin_api_contract.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>

@@ -1,7 +1,7 @@
 #include "admin/admin_client.h"
 
-#include "server/admin_api/admin_api_contract.h"
-#include "server/admin_api/admin_token.h"
+#include "server/admin_contract/admin_api_contract.h"
+#include "server/admin_contract/admin_token.h"
 
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>

@@ -4,7 +4,7 @@
 // clear message.
 
 #include "admin/command_error.h"
-#include "server/admin_api/admin_endpoint_config.h"
+#include "server/admin_contract/admin_endpoint_config.h"
 
 #include <Poco/JSON/Object.h>
 

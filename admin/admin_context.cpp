@@ -1,6 +1,6 @@
 #include "admin/admin_context.h"
 
-#include "server/admin_api/admin_api_contract.h"
+#include "server/admin_contract/admin_api_contract.h"
 #include "server/store/audit_repository.h"
 #include "server/store/database.h"
 #include "server/store/password_hash.h"

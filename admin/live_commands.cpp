@@ -1,7 +1,7 @@
 #include "admin/live_commands.h"
 
 #include "admin/table_printer.h"
-#include "server/admin_api/admin_api_contract.h"
+#include "server/admin_contract/admin_api_contract.h"
 
 #include <Poco/JSON/Array.h>
 

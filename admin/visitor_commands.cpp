@@ -1,6 +1,6 @@
 #include "admin/visitor_commands.h"
 
-#include "server/admin_api/admin_api_contract.h"
+#include "server/admin_contract/admin_api_contract.h"
 #include "server/core/visitor_ban.h"
 #include "server/store/transcript_repository.h"
 

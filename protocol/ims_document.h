@@ -37,6 +37,8 @@
 //   kTooLarge     the document exceeds limits::kMaxImsDocumentBytes, or MESSAGE text exceeds
 //                 limits::kMaxMessageTextBytes.
 
+#include "protocol/login_result.h"
+
 #include <string>
 #include <string_view>
 #include <variant>
@@ -100,12 +102,8 @@ inline constexpr const char* kInvite = "invite";
 // ---------------------------------------------------------------------------------------------
 // Result codes. The numeric values are the wire values and never change.
 
-/// LOGIN response `result` [Client->Server: LOGIN].
-enum class LoginResult : int {
-    kWrongCredentials = 0, // "Incorrect Username or Password"
-    kLoggedIn = 1,         // "Logged in Successfully"
-    kBanned = 2,           // "User has been banned"
-};
+/// LOGIN response `result` [Client->Server: LOGIN] (protocol/login_result.h).
+using protocol::LoginResult;
 
 /// LOGOUT response `result` [Client->Server: LOGOUT].
 enum class LogoutResult : int {

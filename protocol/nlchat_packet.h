@@ -3,6 +3,8 @@
 // and Ringdesk's documented extensions (docs/protocol.md). Pure value types and a JSON codec:
 // one packet is one JSON object on one line.
 
+#include "protocol/login_result.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -46,8 +48,8 @@ inline constexpr const char* kTeamMsgResult = "team_msg_result";
 /// The "I/O" field (spec 2.5): "in" is server → operator, "out" is operator → server.
 enum class Direction { In, Out };
 
-/// Login results, the same numbers as IMS LOGIN (ims-xml-protocol.txt).
-enum class LoginResult : int { WrongCredentials = 0, Ok = 1, Banned = 2 };
+/// Login results: the same numbers as IMS LOGIN (protocol/login_result.h).
+using protocol::LoginResult;
 
 /// 1.1.1 ring (server → operator). `id` is the ring event's ID (Ringdesk: the conversation
 /// number); `time` is the epoch second until which the ring is open. Extension fields describe

@@ -1,6 +1,6 @@
 #include "protocol/rsa_key.h"
 
-#include "protocol/key_storage.h"
+#include "protocol/key_text.h"
 #include "protocol/limits.h"
 #include "protocol/protocol_error.h"
 
@@ -103,27 +103,6 @@ std::optional<std::pair<std::string_view, std::string_view>> firstPemBlock(std::
     if (labelEnd == std::string_view::npos)
         return std::nullopt;
     return std::pair{pem.substr(labelStart, labelEnd - labelStart), pem.substr(begin)};
-}
-
-RsaPrivateKey privateKeyFromFile(const std::string& path, std::string text)
-{
-    try {
-        RsaPrivateKey key = RsaPrivateKey::fromPem(text);
-        OPENSSL_cleanse(text.data(), text.size());
-        return key;
-    } catch (const ProtocolError& e) {
-        OPENSSL_cleanse(text.data(), text.size());
-        throw std::runtime_error(path + ": " + e.what());
-    }
-}
-
-RsaPublicKey publicKeyFromFile(const std::string& path, const std::string& text)
-{
-    try {
-        return RsaPublicKey::fromPem(text);
-    } catch (const ProtocolError& e) {
-        throw std::runtime_error(path + ": " + e.what());
-    }
 }
 
 } // namespace
@@ -278,38 +257,6 @@ std::string RsaPrivateKey::pem() const
     if (PEM_write_bio_PrivateKey(bio.get(), key_.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
         throw std::runtime_error("cannot encode the RSA private key: " + takeOpenSslError());
     return memoryBioText(bio.get());
-}
-
-// ---- Key files ----------------------------------------------------------------------------
-
-RsaPrivateKey loadOrCreateKeyPair(const std::string& privatePemPath,
-                                  const std::string& publicPemPath, int bits)
-{
-    std::optional<std::string> privateText = readKeyFileIfExists(privatePemPath);
-    if (!privateText) {
-        const RsaPrivateKey fresh = RsaPrivateKey::generate(bits);
-        std::string pem = fresh.pem();
-        const bool placed = writeFileAtomically(privatePemPath, pem, 0600, IfExists::Keep);
-        OPENSSL_cleanse(pem.data(), pem.size());
-        if (placed) {
-            writeFileAtomically(publicPemPath, fresh.publicKey().pem(), 0644, IfExists::Replace);
-            return fresh;
-        }
-        // Another process created the key file between our read and our link: use its key.
-        privateText = readKeyFileIfExists(privatePemPath);
-        if (!privateText)
-            throw std::runtime_error(privatePemPath + ": appeared and vanished while creating it");
-    }
-    RsaPrivateKey key = privateKeyFromFile(privatePemPath, std::move(*privateText));
-
-    if (const std::optional<std::string> publicText = readKeyFileIfExists(publicPemPath)) {
-        if (!(publicKeyFromFile(publicPemPath, *publicText) == key.publicKey()))
-            throw std::runtime_error(publicPemPath + ": does not hold the public key of " +
-                                     privatePemPath);
-    } else {
-        writeFileAtomically(publicPemPath, key.publicKey().pem(), 0644, IfExists::Replace);
-    }
-    return key;
 }
 
 } // namespace ringdesk::protocol

@@ -89,7 +89,7 @@ public:
     static RsaPrivateKey fromPem(std::string_view pem);
 
     /// The key as unencrypted PKCS#8 PEM ("-----BEGIN PRIVATE KEY-----"). Secret: the caller
-    /// decides where it may go (loadOrCreateKeyPair() writes it with mode 0600).
+    /// decides where it may go (keys::loadOrCreateKeyPair() writes it with mode 0600).
     std::string pem() const;
 
     /// The matching public key, computed once at construction (copying it is cheap).
@@ -110,22 +110,5 @@ private:
     std::shared_ptr<EVP_PKEY> key_;
     RsaPublicKey public_;
 };
-
-/// Loads this node's key pair from `privatePemPath` (and checks `publicPemPath` against it),
-/// or, when the private key file does not exist, generates a `bits`-bit pair and writes both.
-///
-/// - The private key file is written as PKCS#8 PEM with mode 0600, atomically: a temporary
-///   file in the same directory, fsync, then link()ed into place, so a crash leaves either no
-///   file or a complete one, and when two processes race the first file wins and both load it.
-/// - A missing public key file is (re)written from the private key (mode 0644, atomically).
-///   An existing one must hold the private key's public half.
-/// - `bits` is used only for generation; an existing key keeps its size.
-///
-/// Throws std::runtime_error naming the file when a file cannot be read or written, does not
-/// hold a usable key (see RsaPrivateKey::fromPem / RsaPublicKey::fromPem), or when the public
-/// key file does not match the private key; std::invalid_argument when a key must be generated
-/// and `bits` is not accepted.
-RsaPrivateKey loadOrCreateKeyPair(const std::string& privatePemPath,
-                                  const std::string& publicPemPath, int bits);
 
 } // namespace ringdesk::protocol

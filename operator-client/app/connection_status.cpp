@@ -27,7 +27,7 @@ bool ConnectionStatus::apply(const Event& event)
         return true;
     }
     if (const auto* failed = std::get_if<LoginFailed>(&event)) {
-        refusal_ = failed->result == static_cast<int>(nlchat::LoginResult::Banned)
+        refusal_ = failed->result == static_cast<int>(nlchat::LoginResult::kBanned)
                        ? "This account is banned."
                        : "Wrong user name or password.";
         return true;

@@ -1,6 +1,6 @@
 #include "operator-client/app/login_details.h"
 
-#include "protocol/key_storage.h"
+#include "server/keys/key_files.h"
 #include "protocol/protocol_error.h"
 #include "protocol/rsa_key.h"
 
@@ -13,7 +13,7 @@ namespace {
 protocol::RsaPublicKey readServerKey(const std::string& path)
 {
     try {
-        const std::optional<std::string> pem = protocol::readKeyFileIfExists(path);
+        const std::optional<std::string> pem = keys::readKeyFileIfExists(path);
         if (!pem)
             throw std::invalid_argument("the server key file " + path + " does not exist");
         return protocol::RsaPublicKey::fromPem(*pem);

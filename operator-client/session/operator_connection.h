@@ -120,7 +120,7 @@ public:
 
     /// Logs in (docs/protocol.md, extension of spec 2.1): sends `key` (uuid(), this client's
     /// public key PEM in raw mode, "" in plain mode) and `login`, then waits at most `timeout`
-    /// for the `login` answer and returns it: result 1 (nlchat::LoginResult::Ok) with
+    /// for the `login` answer and returns it: result 1 (nlchat::LoginResult::kOk) with
     /// `username` and `displayName`, 0 for wrong credentials, 2 for a banned account.
     /// `server_online` and `status` packets received meanwhile are consumed; any other packet
     /// is kept and returned by later receive() calls, in order.

@@ -99,12 +99,12 @@ std::vector<Event> SessionModel::onLogin(const nlchat::Login& answer)
 {
     if (phase_ != Phase::LoggingIn || answer.result < 0)
         return {};
-    if (answer.result == static_cast<int>(nlchat::LoginResult::Ok)) {
+    if (answer.result == static_cast<int>(nlchat::LoginResult::kOk)) {
         phase_ = Phase::Resuming;
         return {LoggedIn{answer.username, answer.displayName}};
     }
     phase_ = Phase::Refused;
-    stopReason_ = answer.result == static_cast<int>(nlchat::LoginResult::Banned)
+    stopReason_ = answer.result == static_cast<int>(nlchat::LoginResult::kBanned)
                       ? "login refused: the account is banned"
                       : "login refused: wrong user name or password";
     return {LoginFailed{answer.result}};

@@ -1,6 +1,6 @@
 #include "server/admin_api/admin_api_server.h"
 
-#include "server/admin_api/admin_token.h"
+#include "server/admin_contract/admin_token.h"
 
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/IPAddress.h>

@@ -1,7 +1,7 @@
 #include "server/admin_api/admin_request_handler.h"
 
-#include "server/admin_api/admin_api_contract.h"
-#include "server/admin_api/admin_token.h"
+#include "server/admin_contract/admin_api_contract.h"
+#include "server/admin_contract/admin_token.h"
 #include "server/admin_api/live_views.h"
 
 #include <Poco/JSON/JSONException.h>

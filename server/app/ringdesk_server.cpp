@@ -32,9 +32,9 @@ RingdeskServer::RingdeskServer(ServerSettings settings)
       bans_(session_), checkpointer_(session_, settings_.databasePath), storeThread_(session_),
       conversationsProxy_(conversations_, storeThread_), imStoreProxy_(imStore_, storeThread_),
       bansProxy_(bans_, storeThread_),
-      serverKey_(protocol::loadOrCreateKeyPair(settings_.privateKeyPath, settings_.publicKeyPath,
+      serverKey_(keys::loadOrCreateKeyPair(settings_.privateKeyPath, settings_.publicKeyPath,
                                                settings_.keyBits)),
-      authenticator_(settings_.databasePath, settings_.authSessions),
+      credentials_(settings_.databasePath, settings_.authSessions),
       dispatcher_(settings_.core, settings_.im, clock_, registry_, storeThread_, conversationsProxy_,
                   imStoreProxy_, settings_.tickInterval),
       workers_("io-worker", settings_.workerThreads), loops_("io", settings_.ioThreads),
@@ -75,7 +75,7 @@ void RingdeskServer::start()
 
     Poco::Net::ServerSocket operatorSocket = listen(settings_.operatorEndpoint);
     operatorContext_.emplace(operator_endpoint::OperatorEndpointContext{
-        dispatcher_, registry_, authenticator_, serverKey_, settings_.operatorMaxLineBytes,
+        dispatcher_, registry_, credentials_, serverKey_, settings_.operatorMaxLineBytes,
         settings_.operatorMaxQueuedPackets});
     operatorServer_ = std::make_unique<runtime::StreamAcceptor>(
         loops_, operatorSocket, settings_.operatorMaxConnections,
@@ -101,7 +101,7 @@ void RingdeskServer::start()
                                                  makeOperatorConnection, operatorTlsServer_);
 
     Poco::Net::ServerSocket imsSocket = listen(settings_.imsEndpoint);
-    imsContext_.emplace(ims_endpoint::ImsEndpointContext{dispatcher_, registry_, authenticator_,
+    imsContext_.emplace(ims_endpoint::ImsEndpointContext{dispatcher_, registry_, credentials_,
                                                          settings_.imsMaxDocumentBytes,
                                                          settings_.imsMaxQueuedDocuments});
     const runtime::TcpListener::ConnectionMaker makeImsConnection =

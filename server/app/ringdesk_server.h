@@ -8,7 +8,7 @@
 #include "server/ims_endpoint/ims_connection.h"
 #include "server/operator_endpoint/operator_connection.h"
 #include "server/operator_endpoint/operator_stream.h"
-#include "server/runtime/authenticator.h"
+#include "server/store/sqlite_credential_check.h"
 #include "server/runtime/dispatcher.h"
 #include "server/runtime/event_loop.h"
 #include "server/runtime/stream_acceptor.h"
@@ -81,7 +81,7 @@ private:
     store::BanListProxy bansProxy_;
     protocol::RsaPrivateKey serverKey_;
     runtime::ConnectionRegistry registry_;
-    runtime::Authenticator authenticator_;
+    store::SqliteCredentialCheck credentials_;
     runtime::Dispatcher dispatcher_;
     runtime::WorkerPool workers_;
     runtime::EventLoopGroup loops_;

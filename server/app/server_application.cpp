@@ -1,6 +1,6 @@
 #include "server/app/server_application.h"
 
-#include "server/admin_api/admin_api_contract.h"
+#include "server/admin_contract/admin_api_contract.h"
 #include "server/app/configuration_files.h"
 #include "server/app/journal_log.h"
 #include "server/app/ringdesk_server.h"

@@ -2,10 +2,10 @@
 // Every setting of ringdesk-server, read from the POCO configuration (file, options, -D) with
 // the defaults documented in docs/configuration.md.
 
-#include "server/admin_api/admin_endpoint_config.h"
+#include "server/admin_contract/admin_endpoint_config.h"
 #include "server/core/core_settings.h"
 #include "server/core/im_directory.h"
-#include "server/tls/certificate_files.h"
+#include "server/keys/certificate_files.h"
 
 #include <Poco/Util/AbstractConfiguration.h>
 
@@ -25,7 +25,7 @@ struct TlsEndpoint
 {
     bool enabled = false;
     Endpoint endpoint;        // the plain endpoint's host, ringdesk.<endpoint>.tlsPort
-    tls::CertificateFiles files;
+    keys::CertificateFiles files;
     bool selfSigned = false;  // no files configured: the generated pair in the data folder
 };
 

@@ -44,7 +44,7 @@ void ImDirectory::imsLoggedIn(ConnectionId connection, const std::string& userna
     found->second.username = username;
     found->second.lastHeard = clock_.now();
     join(username).ims.insert(connection);
-    imsOutput_.sendToIms(connection, ims::LoginResponse{username, ims::LoginResult::kLoggedIn});
+    imsOutput_.sendToIms(connection, ims::LoginResponse{username, ims::LoginResult::kOk});
     deliverBacklog(username, connection, true);
 }
 

@@ -68,13 +68,13 @@ void Core::operatorLoggedIn(ConnectionId connection, const OperatorIdentity& ide
     if (found == operators_.end())
         return;
     if (userBans_ != nullptr && userBans_->isBanned(identity.username, clock_.epochMs()))
-        return operatorLoginRefused(connection, nlchat::LoginResult::Banned); // banned meanwhile
+        return operatorLoginRefused(connection, nlchat::LoginResult::kBanned); // banned meanwhile
     OperatorSession& session = found->second;
     session.identity = identity;
     session.lastHeard = clock_.now();
     output_.sendToOperator(connection,
                            nlchat::Login{identity.username, {},
-                                         static_cast<int>(nlchat::LoginResult::Ok),
+                                         static_cast<int>(nlchat::LoginResult::kOk),
                                          identity.displayName});
     resumeConversations(connection, session);
     // The IM unit may set the user's status (e.g. Away from an IMS session) before rings go out.

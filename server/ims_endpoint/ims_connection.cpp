@@ -81,19 +81,19 @@ void ImsConnection::handle(core::ConnectionId id, ImsLinkImpl& link, const std::
     }
     // The slow KDF runs here, on this connection's thread, never on the dispatcher's.
     context_.dispatcher.post([id](core::Core& core) { core.im().imsHeard(id); });
-    const runtime::LoginCheck check =
-        context_.authenticator.checkLoginMd5(login->user, login->pass, clock_.epochMs());
-    if (check.verdict == runtime::LoginVerdict::kOk) {
+    const core::LoginCheck check =
+        context_.credentials.checkLoginMd5(login->user, login->pass, clock_.epochMs());
+    if (check.result == protocol::LoginResult::kOk) {
         loggedIn = true;
-        const std::string username = check.user->username;
+        const std::string username = check.username;
         logger_.information("IMS user %s logged in from %s", username, peer);
         context_.dispatcher.post([id, username](core::Core& core) { core.im().imsLoggedIn(id, username); });
         return;
     }
-    const bool banned = check.verdict == runtime::LoginVerdict::kBanned;
+    const bool banned = check.result == protocol::LoginResult::kBanned;
     logger_.warning("%s IMS login for '%s' from %s", std::string(banned ? "banned" : "failed"),
                     login->user, peer);
-    const ims::LoginResult result = banned ? ims::LoginResult::kBanned : ims::LoginResult::kWrongCredentials;
+    const protocol::LoginResult result = check.result;
     context_.dispatcher.post(
         [id, user = login->user, result](core::Core& core) { core.im().imsLoginRefused(id, user, result); });
 }

@@ -4,7 +4,7 @@
 // it, verifies LOGIN (slow KDF and ban check, off the dispatcher thread) and posts events to
 // the core's IM unit; the link's writer thread writes what the core answers.
 
-#include "server/runtime/authenticator.h"
+#include "server/core/credential_check.h"
 #include "server/runtime/connection_registry.h"
 #include "server/runtime/dispatcher.h"
 
@@ -22,7 +22,7 @@ struct ImsEndpointContext
 {
     runtime::Dispatcher& dispatcher;
     runtime::ConnectionRegistry& registry;
-    runtime::Authenticator& authenticator;
+    core::CredentialCheck& credentials; // verifies logins (slow: off the dispatcher)
     std::size_t maxDocumentBytes;   // longest accepted document, bytes (<= limits::kMaxImsDocumentBytes)
     std::size_t maxQueuedDocuments; // send queue bound before the peer is dropped
 };

@@ -5,7 +5,7 @@
 // each line to an OperatorLineHandler; the link's writer thread writes what the core sends.
 
 #include "protocol/rsa_key.h"
-#include "server/runtime/authenticator.h"
+#include "server/core/credential_check.h"
 #include "server/runtime/connection_registry.h"
 #include "server/runtime/dispatcher.h"
 
@@ -21,7 +21,7 @@ struct OperatorEndpointContext
 {
     runtime::Dispatcher& dispatcher;
     runtime::ConnectionRegistry& registry;
-    runtime::Authenticator& authenticator;
+    core::CredentialCheck& credentials; // verifies logins (slow: off the dispatcher)
     const protocol::RsaPrivateKey& serverKey;
     std::size_t maxLineBytes;      // longest accepted line, bytes
     std::size_t maxQueuedPackets;  // send queue bound before the peer is dropped

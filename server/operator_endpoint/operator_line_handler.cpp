@@ -57,18 +57,17 @@ void OperatorLineHandler::dispatch(nlchat::Packet packet, bool raw)
     const core::ConnectionId id = id_;
 
     if (auto* login = std::get_if<nlchat::Login>(&packet)) {
-        const runtime::LoginCheck check =
-            context_.authenticator.checkLogin(login->username, login->password, clock_.epochMs());
-        if (check.verdict == runtime::LoginVerdict::kOk) {
-            core::OperatorIdentity identity{check.user->username, check.user->displayName};
-            logger_.information("operator %s logged in from %s", check.user->username, peer_);
+        const core::LoginCheck check =
+            context_.credentials.checkLogin(login->username, login->password, clock_.epochMs());
+        if (check.result == protocol::LoginResult::kOk) {
+            core::OperatorIdentity identity{check.username, check.displayName};
+            logger_.information("operator %s logged in from %s", check.username, peer_);
             context_.dispatcher.post([id, identity](core::Core& core) { core.operatorLoggedIn(id, identity); });
         } else {
-            const bool banned = check.verdict == runtime::LoginVerdict::kBanned;
+            const bool banned = check.result == protocol::LoginResult::kBanned;
             logger_.warning("%s login for '%s' from %s", std::string(banned ? "banned" : "failed"),
                             login->username, peer_);
-            const nlchat::LoginResult result =
-                banned ? nlchat::LoginResult::Banned : nlchat::LoginResult::WrongCredentials;
+            const protocol::LoginResult result = check.result;
             context_.dispatcher.post([id, result](core::Core& core) { core.operatorLoginRefused(id, result); });
         }
         return;

@@ -40,10 +40,10 @@ void Dispatcher::BufferedOutput::deliver(Pending& pending, ConnectionRegistry& t
 
 Dispatcher::Dispatcher(core::CoreSettings settings, core::ImSettings imSettings,
                        const core::Clock& clock, ConnectionRegistry& registry,
-                       store::StoreThread& storeThread, core::ConversationStore& store,
+                       core::CommitBarrier& commitBarrier, core::ConversationStore& store,
                        core::ImStore& imStore, core::Duration tickInterval)
     : registry_(registry), core_(settings, clock, output_, store),
-      im_(imSettings, clock, output_, output_, imStore), storeThread_(storeThread),
+      im_(imSettings, clock, output_, output_, imStore), commitBarrier_(commitBarrier),
       tickInterval_(tickInterval), logger_(Poco::Logger::get("ringdesk.core")), thread_("dispatcher")
 {
     core_.attachIm(im_);
@@ -69,7 +69,7 @@ void Dispatcher::stop()
     // The output of the last batches waits on the store thread and refers to this object:
     // it is delivered before stop() returns.
     std::promise<void> delivered;
-    storeThread_.afterCommit([&delivered](bool) { delivered.set_value(); });
+    commitBarrier_.afterCommit([&delivered](bool) { delivered.set_value(); });
     delivered.get_future().wait();
 }
 
@@ -87,7 +87,7 @@ void Dispatcher::afterDelivery(std::function<void()> callback)
     // Runs in a later batch than the events before it; every earlier batch handed its output
     // to the store thread when it ended, so this callback is queued behind those.
     post([this, callback = std::move(callback)](core::Core&) {
-        storeThread_.afterCommit([callback](bool) { callback(); });
+        commitBarrier_.afterCommit([callback](bool) { callback(); });
     });
 }
 
@@ -126,7 +126,7 @@ void Dispatcher::runBatch(std::deque<Event>& batch)
         return;
     auto shared = std::make_shared<BufferedOutput::Pending>(std::move(pending));
     const std::size_t events = batch.size();
-    storeThread_.afterCommit([this, shared, events](bool committed) {
+    commitBarrier_.afterCommit([this, shared, events](bool committed) {
         if (committed) {
             BufferedOutput::deliver(*shared, registry_);
             return;

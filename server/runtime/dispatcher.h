@@ -1,14 +1,14 @@
 #pragma once
 // The single writer (ARCHITECTURE.md, "Concurrency"): one thread owns the Core and consumes a
 // queue of events posted by the front-ends. The core's stores hand their work to the store
-// thread (store::StoreThread), and the output of each batch of events is held back until
+// thread (behind core::CommitBarrier: store::StoreThread), and the output of each batch of events is held back until
 // everything the batch wrote is committed there, so a message is stored before it is relayed,
 // while the dispatcher already runs the next batch (group commit, pipelined).
 
+#include "server/core/commit_barrier.h"
 #include "server/core/core.h"
 #include "server/core/im_directory.h"
 #include "server/runtime/connection_registry.h"
-#include "server/store/store_thread.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Runnable.h>
@@ -30,13 +30,14 @@ class Dispatcher final : private Poco::Runnable
 public:
     using Event = std::function<void(core::Core&)>;
 
-    /// `storeThread` runs what `store` and `imStore` write (they queue their work there) and
-    /// commits it before each batch's output is sent; it must run while the dispatcher does.
+    /// `commitBarrier` commits what `store` and `imStore` write (they queue their work there)
+    /// and reports when it is committed; each batch's output waits for that. It must run while
+    /// the dispatcher does.
     /// `tickInterval` is how often timers are checked. The IM unit (core::ImDirectory, built
     /// from `imSettings` and `imStore`) is attached to the core: events reach it as
     /// `core.im()`. Logs to logger "ringdesk.core".
     Dispatcher(core::CoreSettings settings, core::ImSettings imSettings, const core::Clock& clock,
-               ConnectionRegistry& registry, store::StoreThread& storeThread,
+               ConnectionRegistry& registry, core::CommitBarrier& commitBarrier,
                core::ConversationStore& store, core::ImStore& imStore, core::Duration tickInterval);
     ~Dispatcher() override;
 
@@ -97,7 +98,7 @@ private:
     ConnectionRegistry& registry_;
     core::Core core_;
     core::ImDirectory im_;
-    store::StoreThread& storeThread_;
+    core::CommitBarrier& commitBarrier_;
     const core::Duration tickInterval_;
     Poco::Logger& logger_;
     Poco::Thread thread_;

@@ -6,6 +6,8 @@
 // afterCommit() run once everything queued before them is committed, which is how the
 // dispatcher keeps "a message is stored before it is relayed".
 
+#include "server/core/commit_barrier.h"
+
 #include <Poco/Data/Session.h>
 #include <Poco/Logger.h>
 #include <Poco/Runnable.h>
@@ -21,12 +23,12 @@
 
 namespace ringdesk::store {
 
-class StoreThread final : private Poco::Runnable
+class StoreThread final : public core::CommitBarrier, private Poco::Runnable
 {
 public:
     using Job = std::function<void()>;
     /// Told whether the transaction holding every earlier job committed (false: rolled back).
-    using CommitCallback = std::function<void(bool committed)>;
+    using CommitCallback = core::CommitBarrier::CommitCallback;
 
     /// Jobs use `session` (the caller keeps it alive and uses it from no other thread while the
     /// thread runs). Logs to "ringdesk.store".
@@ -47,7 +49,7 @@ public:
     void post(Job job);
     /// Queues `callback`, run on this thread after the jobs queued before it committed (or
     /// failed to: then with false). A throwing callback is logged.
-    void afterCommit(CommitCallback callback);
+    void afterCommit(CommitCallback callback) override;
 
     /// Runs `query` after every job queued before it, inside the same transaction (so it sees
     /// them), waits for it and returns its result; an exception it throws is rethrown here.

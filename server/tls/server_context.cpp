@@ -9,7 +9,7 @@
 
 namespace ringdesk::tls {
 
-Poco::Net::Context::Ptr makeServerContext(const CertificateFiles& files)
+Poco::Net::Context::Ptr makeServerContext(const keys::CertificateFiles& files)
 {
     Poco::Net::Context::Params params;
     params.certificateFile = files.certificateFile;
@@ -29,16 +29,16 @@ Poco::Net::Context::Ptr makeServerContext(const CertificateFiles& files)
 }
 
 Poco::Net::Context::Ptr prepareServerContext(const std::string& endpointName,
-                                             const CertificateFiles& files, bool selfSigned,
+                                             const keys::CertificateFiles& files, bool selfSigned,
                                              Poco::Logger& logger)
 {
     std::signal(SIGPIPE, SIG_IGN);
-    if (selfSigned && createSelfSignedCertificateIfMissing(files, Poco::Environment::nodeName()))
+    if (selfSigned && keys::createSelfSignedCertificateIfMissing(files, Poco::Environment::nodeName()))
         logger.information("created a self-signed TLS certificate %s (key %s, mode 0600)",
                            files.certificateFile, files.privateKeyFile);
     Poco::Net::Context::Ptr context = makeServerContext(files);
     logger.information("%s TLS certificate %s: %s%s", endpointName, files.certificateFile,
-                       certificateFingerprint(files.certificateFile),
+                       keys::certificateFingerprint(files.certificateFile),
                        std::string(selfSigned ? " (self-signed)" : ""));
     return context;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // The TLS settings every Ringdesk TLS endpoint uses (POCO NetSSL Context over OpenSSL).
 
-#include "server/tls/certificate_files.h"
+#include "server/keys/certificate_files.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/Context.h>
@@ -23,7 +23,7 @@ inline constexpr const char* kTls12Ciphers =
 /// protocol delimits its own messages, so a truncation cannot pass for a whole message).
 /// Throws Poco::Net::SSLContextException (or another Poco::Exception) naming the problem when
 /// a file is missing, unreadable, or the key does not match the certificate.
-Poco::Net::Context::Ptr makeServerContext(const CertificateFiles& files);
+Poco::Net::Context::Ptr makeServerContext(const keys::CertificateFiles& files);
 
 /// What the server does before it listens with TLS on one endpoint: creates the self-signed
 /// certificate when `selfSigned` (no files configured) and it does not exist yet, logs the
@@ -32,7 +32,7 @@ Poco::Net::Context::Ptr makeServerContext(const CertificateFiles& files);
 /// for the process: OpenSSL writes with write(2), which would otherwise kill the server when
 /// a peer has gone. Throws as createSelfSignedCertificateIfMissing() and makeServerContext().
 Poco::Net::Context::Ptr prepareServerContext(const std::string& endpointName,
-                                             const CertificateFiles& files, bool selfSigned,
+                                             const keys::CertificateFiles& files, bool selfSigned,
                                              Poco::Logger& logger);
 
 } // namespace ringdesk::tls

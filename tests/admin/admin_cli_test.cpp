@@ -107,7 +107,7 @@ public:
         // The server started later refuses the banned login.
         server.start();
         CPPUNIT_ASSERT_EQUAL(port, server.adminPort());
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Banned), loginResult(server, "gina", "gina-pw"));
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kBanned), loginResult(server, "gina", "gina-pw"));
 
         // Every action was recorded, the failed logout included.
         const ToolResult audit = runAdmin(server, {"audit", "--json"});
@@ -124,18 +124,18 @@ public:
         server.start();
         const ToolResult ban = runAdmin(server, {"ban", "user", "hank", "--for", "2s", "--reason", "cool down"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(ban.describe(), 0, ban.code);
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Banned), loginResult(server, "hank", "hank-pw"));
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kBanned), loginResult(server, "hank", "hank-pw"));
         const ToolResult listed = runAdmin(server, {"bans", "--json"});
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), listed.jsonArray()->size());
 
         // Nobody lifts it: logins work again once it ran out.
         const auto deadline = std::chrono::steady_clock::now() + integration::kDeadline;
-        int result = static_cast<int>(nlchat::LoginResult::Banned);
-        while (result == static_cast<int>(nlchat::LoginResult::Banned) && std::chrono::steady_clock::now() < deadline) {
+        int result = static_cast<int>(nlchat::LoginResult::kBanned);
+        while (result == static_cast<int>(nlchat::LoginResult::kBanned) && std::chrono::steady_clock::now() < deadline) {
             std::this_thread::sleep_for(std::chrono::milliseconds(200));
             result = loginResult(server, "hank", "hank-pw");
         }
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Ok), result);
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kOk), result);
         // `bans` lists active bans only; --all marks the old one expired.
         CPPUNIT_ASSERT_EQUAL(std::size_t(0), runAdmin(server, {"bans", "--json"}).jsonArray()->size());
         const Poco::JSON::Array::Ptr all = runAdmin(server, {"bans", "--all", "--json"}).jsonArray();
@@ -203,7 +203,7 @@ public:
         const ToolResult refused = runAdmin(server, {"user", "import", bad, "--kdf-iterations=1000"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(refused.describe(), 1, refused.code);
         CPPUNIT_ASSERT(contains(refused.err, "line 2"));
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Ok), loginResult(server, "ivy", "ivy-pw"));
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kOk), loginResult(server, "ivy", "ivy-pw"));
 
         const Poco::JSON::Array::Ptr users = runAdmin(server, {"user", "list", "--json"}).jsonArray();
         CPPUNIT_ASSERT_EQUAL(std::size_t(3), users->size());
@@ -211,7 +211,7 @@ public:
 
         CPPUNIT_ASSERT_EQUAL(0, runAdmin(server, {"user", "set-role", "ivy", "admin"}).code);
         CPPUNIT_ASSERT_EQUAL(0, runAdmin(server, {"user", "passwd", "ivy", "--kdf-iterations=1000"}, "new-pw\n").code);
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Ok), loginResult(server, "ivy", "new-pw"));
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kOk), loginResult(server, "ivy", "new-pw"));
         const Poco::JSON::Object::Ptr shown = runAdmin(server, {"user", "show", "ivy", "--json"}).json();
         CPPUNIT_ASSERT_EQUAL(std::string("admin"), shown->getValue<std::string>("role"));
         CPPUNIT_ASSERT_EQUAL(std::string("Ivy Ives"), shown->getValue<std::string>("display_name"));
@@ -246,7 +246,7 @@ public:
             CPPUNIT_ASSERT_EQUAL(std::string("kim"), waiting.front().sender);
         }
         CPPUNIT_ASSERT_EQUAL(std::string("account deleted"), integration::awaitPacket<nlchat::Logout>(*kim).reason);
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::WrongCredentials), loginResult(server, "kim", "kim-pw"));
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kWrongCredentials), loginResult(server, "kim", "kim-pw"));
 
         // Each change is one audit row, the password change without the password.
         const Poco::JSON::Array::Ptr rows = runAdmin(server, {"audit", "--json"}).jsonArray();

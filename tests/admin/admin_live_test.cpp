@@ -121,12 +121,12 @@ public:
                              }).operatorName);
 
         // A new login is refused with result 2 (banned) on both protocols until the ban is lifted.
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Banned), loginResult(server, "alice", "alice-pw"));
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kBanned), loginResult(server, "alice", "alice-pw"));
         ims_tests::ImsClient again(server.imsPort());
         CPPUNIT_ASSERT_EQUAL(std::string("<LOGIN user=\"alice\" result=\"2\"/>"), again.login("alice", "alice-pw"));
         const ToolResult unban = runAdmin(server, {"unban", "user", "alice"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(unban.describe(), 0, unban.code);
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Ok), loginResult(server, "alice", "alice-pw"));
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kOk), loginResult(server, "alice", "alice-pw"));
 
         // Both actions are in the audit log under the name given with --as.
         const ToolResult audit = runAdmin(server, {"audit", "--json", "--as", "root-admin"});
@@ -160,7 +160,7 @@ public:
         CPPUNIT_ASSERT(ims.closedWithin(kAtOnce));
 
         // Not a ban: bob may log in again.
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Ok), loginResult(server, "bob", "bob-pw"));
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kOk), loginResult(server, "bob", "bob-pw"));
 
         // The server recorded the logout; an unknown user is refused and recorded too.
         const ToolResult unknown = runAdmin(server, {"logout", "nobody"});

@@ -4,7 +4,7 @@
 #include "admin/time_argument.h"
 #include "admin/transcript_format.h"
 #include "admin/user_import.h"
-#include "server/admin_api/admin_token.h"
+#include "server/admin_contract/admin_token.h"
 #include "server/core/visitor_ban.h"
 
 #include <Poco/File.h>

@@ -16,7 +16,7 @@ OperatorFleet::OperatorFleet(const FleetOptions& options)
         client->connect(options.host, options.port, options.timeout);
         const std::string name = OperatorAccounts::username(options.first + i);
         const nlchat::Login answer = client->login(name, OperatorAccounts::kPassword, options.timeout);
-        if (answer.result != static_cast<int>(nlchat::LoginResult::Ok))
+        if (answer.result != static_cast<int>(nlchat::LoginResult::kOk))
             throw std::runtime_error("login of " + name + " refused with result " + std::to_string(answer.result));
         connections_.push_back(std::move(client));
     }

@@ -135,7 +135,7 @@ public:
         h_->core.operatorLoggedIn(mallory, {"mallory", "Mallory"});
         const auto answers = h_->output.toOperator<nlchat::Login>(mallory);
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), answers.size());
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Banned), answers.front().result);
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kBanned), answers.front().result);
         // Not logged in: the open ring is not offered to it.
         CPPUNIT_ASSERT_EQUAL(std::size_t(0), h_->output.countToOperator<nlchat::Ring>(mallory));
     }

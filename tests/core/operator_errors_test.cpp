@@ -86,8 +86,8 @@ public:
     {
         CoreHarness h;
         const ConnectionId op = h.connectOperator("uuid-mallory");
-        h.core.operatorLoginRefused(op, nlchat::LoginResult::Banned);
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Banned),
+        h.core.operatorLoginRefused(op, nlchat::LoginResult::kBanned);
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kBanned),
                              h.output.lastToOperator<nlchat::Login>(op).result);
         h.visitorStartsChat("Ann", "Hi");
         CPPUNIT_ASSERT_EQUAL(std::size_t{0}, h.output.countToOperator<nlchat::Ring>(op));

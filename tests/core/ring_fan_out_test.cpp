@@ -29,7 +29,7 @@ public:
         CPPUNIT_ASSERT_EQUAL((Strings{"server_online", "status", "login"}),
                              h.output.operatorCommands(op));
         const auto login = h.output.lastToOperator<nlchat::Login>(op);
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Ok), login.result);
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kOk), login.result);
         CPPUNIT_ASSERT_EQUAL(std::string("alice"), login.username);
         CPPUNIT_ASSERT_EQUAL(std::string("Alice Smith"), login.displayName);
     }

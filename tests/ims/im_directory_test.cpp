@@ -150,7 +150,7 @@ public:
         const ConnectionId bobIms = imsLogin("bob");
         CPPUNIT_ASSERT_EQUAL(std::string("<LOGIN user=\"bob\" result=\"2\"/>"), imsOutput_.sent[bobIms].back());
         const ConnectionId bobOperator = operatorLogin("bob");
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Banned),
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kBanned),
                              output_.lastToOperator<nlchat::Login>(bobOperator).result);
         CPPUNIT_ASSERT(!im_->isOnline("bob"));
         // Others are not affected.

@@ -5,7 +5,7 @@
 #include "ims_client.h"
 #include "server_process.h"
 
-#include "server/tls/certificate_files.h"
+#include "server/keys/certificate_files.h"
 
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -112,7 +112,7 @@ public:
     {
         CPPUNIT_ASSERT(!Poco::File(server_->tlsCertificateFile()).exists());
         server_->start();
-        const std::string fingerprint = tls::certificateFingerprint(server_->tlsCertificateFile());
+        const std::string fingerprint = keys::certificateFingerprint(server_->tlsCertificateFile());
         CPPUNIT_ASSERT_EQUAL(std::string("SHA256:"), fingerprint.substr(0, 7));
         struct stat key = {};
         CPPUNIT_ASSERT_EQUAL(0, ::stat(server_->tlsPrivateKeyFile().c_str(), &key));

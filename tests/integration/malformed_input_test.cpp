@@ -54,7 +54,7 @@ public:
 
         // Still the same, usable connection.
         const nlchat::Login answer = op.login("erin", "erin-secret", kDeadline);
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::Ok), answer.result);
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kOk), answer.result);
         CPPUNIT_ASSERT_EQUAL(std::string("Erin Ellis"), answer.displayName);
     }
 
@@ -108,12 +108,12 @@ public:
     {
         OperatorConnection op;
         op.connect(kHost, server_->operatorPort(), kDeadline);
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::WrongCredentials),
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kWrongCredentials),
                              op.login("erin", "not-her-password", kDeadline).result);
 
         OperatorConnection stranger;
         stranger.connect(kHost, server_->operatorPort(), kDeadline);
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::WrongCredentials),
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kWrongCredentials),
                              stranger.login("nobody", "erin-secret", kDeadline).result);
     }
 

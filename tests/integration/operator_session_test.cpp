@@ -260,7 +260,7 @@ public:
         OperatorSession session(sessionSettings(server.operatorPort(), "max", "wrong"));
         session.start();
         awaitEvent<Connected>(session);
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::WrongCredentials),
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kWrongCredentials),
                              awaitEvent<LoginFailed>(session).result);
         const ConnectionLost lost = awaitEvent<ConnectionLost>(session);
         CPPUNIT_ASSERT(!lost.retryIn.has_value());

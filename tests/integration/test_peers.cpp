@@ -15,7 +15,7 @@ connectOperator(const ServerProcess& server, const std::string& username, const 
                                            protocol::limits::kMaxOperatorLineBytes});
     connection->connect(kHost, server.operatorPort(), kDeadline);
     const nlchat::Login answer = connection->login(username, password, kDeadline);
-    CPPUNIT_ASSERT_EQUAL_MESSAGE("login of " + username, static_cast<int>(nlchat::LoginResult::Ok),
+    CPPUNIT_ASSERT_EQUAL_MESSAGE("login of " + username, static_cast<int>(nlchat::LoginResult::kOk),
                                  answer.result);
     CPPUNIT_ASSERT_EQUAL(username, answer.username);
     CPPUNIT_ASSERT_EQUAL(displayName, answer.displayName);

@@ -116,7 +116,7 @@ public:
         // The server is unharmed: the right certificate still gets in.
         OperatorConnection connection(ConnectionOptions{{}, {}, true, 65536, TlsOptions{server_->tlsCertificateFile()}});
         connection.connect(kHost, server_->operatorTlsPort(), kDeadline);
-        CPPUNIT_ASSERT_EQUAL(int(nlchat::LoginResult::Ok), connection.login("ivy", "ivy-secret", kDeadline).result);
+        CPPUNIT_ASSERT_EQUAL(int(nlchat::LoginResult::kOk), connection.login("ivy", "ivy-secret", kDeadline).result);
     }
 
     void testSystemAuthoritiesRefuseSelfSignedServer()
@@ -145,7 +145,7 @@ public:
         // And plain clients on the plain port are served as before.
         OperatorConnection plain;
         plain.connect(kHost, server_->operatorPort(), kDeadline);
-        CPPUNIT_ASSERT_EQUAL(int(nlchat::LoginResult::Ok), plain.login("ivy", "ivy-secret", kDeadline).result);
+        CPPUNIT_ASSERT_EQUAL(int(nlchat::LoginResult::kOk), plain.login("ivy", "ivy-secret", kDeadline).result);
     }
 
     void testSilentServerBoundsTheHandshake()

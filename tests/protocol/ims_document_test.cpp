@@ -124,7 +124,7 @@ public:
     void testServerDocumentsRoundTripWithEveryResultCode()
     {
         for (LoginResult result :
-             {LoginResult::kWrongCredentials, LoginResult::kLoggedIn, LoginResult::kBanned})
+             {LoginResult::kWrongCredentials, LoginResult::kOk, LoginResult::kBanned})
             checkServerRoundTrip(LoginResponse{"alice", result});
         for (LogoutResult result : {LogoutResult::kNotOwner, LogoutResult::kLoggedOut})
             checkServerRoundTrip(LogoutResponse{result});

@@ -1,4 +1,4 @@
-// Tests of the RSA keys (protocol/rsa_key.h): PEM forms, sizes, fingerprints and the key files.
+// Tests of the RSA keys (protocol/rsa_key.h): PEM forms, sizes, fingerprints (the key files: tests/keys).
 
 #include "rsa_test_support.h"
 
@@ -20,9 +20,6 @@ class RsaKeyTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testPrivatePemRefusals);
     CPPUNIT_TEST(testFingerprintStable);
     CPPUNIT_TEST(testCopiesShareTheKey);
-    CPPUNIT_TEST(testLoadOrCreateKeyPair);
-    CPPUNIT_TEST(testLoadOrCreateRecreatesPublicFile);
-    CPPUNIT_TEST(testLoadOrCreateRefusesCorruptFiles);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -168,86 +165,6 @@ public:
         CPPUNIT_ASSERT(publicCopy.get() == key2048().publicKey().get());
         // The public half is a separate key object without the private parts.
         CPPUNIT_ASSERT(publicCopy.get() != copy.get());
-    }
-
-    void testLoadOrCreateKeyPair()
-    {
-        const TemporaryDirectory directory;
-        const std::string privatePath = directory.file("server.key");
-        const std::string publicPath = directory.file("server.pub");
-
-        const RsaPrivateKey created = loadOrCreateKeyPair(privatePath, publicPath, 2048);
-        CPPUNIT_ASSERT_EQUAL(2048, created.bits());
-        CPPUNIT_ASSERT_EQUAL(0600u, permissions(privatePath));
-        CPPUNIT_ASSERT_EQUAL(0644u, permissions(publicPath));
-        CPPUNIT_ASSERT_EQUAL(std::size_t{2}, directory.entries()); // no temporary files left
-        CPPUNIT_ASSERT_EQUAL(created.pem(), readFile(privatePath));
-        CPPUNIT_ASSERT_EQUAL(created.publicKey().pem(), readFile(publicPath));
-
-        // `bits` only matters for generation: the existing key is loaded, whatever its size.
-        const RsaPrivateKey loaded = loadOrCreateKeyPair(privatePath, publicPath, 4096);
-        CPPUNIT_ASSERT(loaded.publicKey() == created.publicKey());
-        CPPUNIT_ASSERT_EQUAL(created.publicKey().fingerprint(), loaded.publicKey().fingerprint());
-        CPPUNIT_ASSERT_EQUAL(0600u, permissions(privatePath));
-    }
-
-    void testLoadOrCreateRecreatesPublicFile()
-    {
-        const TemporaryDirectory directory;
-        const std::string privatePath = directory.file("server.key");
-        const std::string publicPath = directory.file("server.pub");
-        writeFile(privatePath, key2048().pem());
-        const RsaPrivateKey loaded = loadOrCreateKeyPair(privatePath, publicPath, 2048);
-        CPPUNIT_ASSERT(loaded.publicKey() == key2048().publicKey());
-        CPPUNIT_ASSERT_EQUAL(key2048().publicKey().pem(), readFile(publicPath));
-
-        // A stale public file beside a missing private key is replaced with the new pair's.
-        std::filesystem::remove(privatePath);
-        writeFile(publicPath, otherKey2048().publicKey().pem());
-        const RsaPrivateKey fresh = loadOrCreateKeyPair(privatePath, publicPath, 2048);
-        CPPUNIT_ASSERT_EQUAL(fresh.publicKey().pem(), readFile(publicPath));
-        CPPUNIT_ASSERT(!(fresh.publicKey() == key2048().publicKey()));
-    }
-
-    void testLoadOrCreateRefusesCorruptFiles()
-    {
-        const TemporaryDirectory directory;
-        const std::string privatePath = directory.file("server.key");
-        const std::string publicPath = directory.file("server.pub");
-
-        writeFile(privatePath, "-----BEGIN PRIVATE KEY-----\ngarbage\n-----END PRIVATE KEY-----\n");
-        assertRuntimeErrorNames(privatePath,
-                                [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
-
-        writeFile(privatePath, key2048().pem());
-        writeFile(publicPath, "corrupt");
-        assertRuntimeErrorNames(publicPath,
-                                [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
-
-        // A public file of another key is a configuration mistake, not something to overwrite.
-        writeFile(publicPath, otherKey2048().publicKey().pem());
-        assertRuntimeErrorNames(publicPath,
-                                [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
-        CPPUNIT_ASSERT_EQUAL(otherKey2048().publicKey().pem(), readFile(publicPath));
-
-        // An unreadable path (here a directory) is an error too, never a reason to generate.
-        const std::string directoryPath = directory.file("subdirectory");
-        std::filesystem::create_directory(directoryPath);
-        assertRuntimeErrorNames(directoryPath,
-                                [&] { loadOrCreateKeyPair(directoryPath, publicPath, 2048); });
-    }
-
-private:
-    static void assertRuntimeErrorNames(const std::string& path,
-                                        const std::function<void()>& action)
-    {
-        try {
-            action();
-        } catch (const std::runtime_error& e) {
-            CPPUNIT_ASSERT_MESSAGE(e.what(), std::string(e.what()).find(path) != std::string::npos);
-            return;
-        }
-        CPPUNIT_FAIL("expected std::runtime_error naming " + path);
     }
 };
 

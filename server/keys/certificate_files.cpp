@@ -1,6 +1,7 @@
-#include "server/tls/certificate_files.h"
+#include "server/keys/certificate_files.h"
 
-#include "protocol/key_storage.h"
+#include "server/keys/key_files.h"
+#include "protocol/key_text.h"
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -15,7 +16,7 @@
 #include <memory>
 #include <stdexcept>
 
-namespace ringdesk::tls {
+namespace ringdesk::keys {
 namespace {
 
 template <typename T, void (*Free)(T*)>
@@ -121,7 +122,7 @@ X509Ptr makeCertificate(EVP_PKEY* key, const std::string& hostName)
 
 bool createSelfSignedCertificateIfMissing(const CertificateFiles& files, const std::string& hostName)
 {
-    if (protocol::readKeyFileIfExists(files.certificateFile))
+    if (readKeyFileIfExists(files.certificateFile))
         return false;
 
     PkeyPtr key(EVP_EC_gen("P-256"));
@@ -139,16 +140,16 @@ bool createSelfSignedCertificateIfMissing(const CertificateFiles& files, const s
     check(PEM_write_bio_X509(certificateBio.get(), certificate.get()), "encode the certificate");
     std::string keyPem = protocol::memoryBioText(keyBio.get());
     // The key first: a certificate on disk always has its key beside it.
-    protocol::writeFileAtomically(files.privateKeyFile, keyPem, 0600, protocol::IfExists::Replace);
+    writeFileAtomically(files.privateKeyFile, keyPem, 0600, IfExists::Replace);
     OPENSSL_cleanse(keyPem.data(), keyPem.size());
-    protocol::writeFileAtomically(files.certificateFile, protocol::memoryBioText(certificateBio.get()), 0644,
-                                  protocol::IfExists::Replace);
+    writeFileAtomically(files.certificateFile, protocol::memoryBioText(certificateBio.get()), 0644,
+                                  IfExists::Replace);
     return true;
 }
 
 std::string certificateFingerprint(const std::string& certificatePemPath)
 {
-    const std::optional<std::string> pem = protocol::readKeyFileIfExists(certificatePemPath);
+    const std::optional<std::string> pem = readKeyFileIfExists(certificatePemPath);
     if (!pem)
         throw std::runtime_error(certificatePemPath + ": no such certificate file");
     BioPtr bio(BIO_new_mem_buf(pem->data(), static_cast<int>(pem->size())));
@@ -164,4 +165,4 @@ std::string certificateFingerprint(const std::string& certificatePemPath)
     return protocol::sha256Fingerprint(digest, size);
 }
 
-} // namespace ringdesk::tls
+} // namespace ringdesk::keys

@@ -1,9 +1,7 @@
 #pragma once
-// Storing key material (the server's RSA key pair, its TLS certificate and key): files read
-// with a size bound and written atomically with a given mode, and the fingerprint format the
-// logs show for them.
+// Files that hold key material (the server's RSA key pair, its TLS certificate and key, the
+// operator app's pinned server key): read with a size bound, written atomically with a mode.
 
-#include <openssl/types.h>
 #include <sys/types.h>
 
 #include <cstddef>
@@ -11,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace ringdesk::protocol {
+namespace ringdesk::keys {
 
 /// Key and certificate files are a few KiB; anything larger than this is refused.
 inline constexpr std::size_t kMaxKeyFileBytes = 64 * 1024;
@@ -31,11 +29,4 @@ enum class IfExists { Replace, Keep };
 bool writeFileAtomically(const std::string& path, std::string_view data, mode_t mode,
                          IfExists ifExists);
 
-/// Everything written so far to the memory BIO `bio` (a PEM-encoded key or certificate), as a
-/// string. Throws std::runtime_error when nothing was written.
-std::string memoryBioText(BIO* bio);
-
-/// "SHA256:" and the `size` bytes of a SHA-256 digest as lowercase hex, ':' between bytes.
-std::string sha256Fingerprint(const unsigned char* digest, std::size_t size);
-
-} // namespace ringdesk::protocol
+} // namespace ringdesk::keys

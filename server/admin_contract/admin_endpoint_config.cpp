@@ -1,6 +1,6 @@
-#include "server/admin_api/admin_endpoint_config.h"
+#include "server/admin_contract/admin_endpoint_config.h"
 
-#include "server/admin_api/admin_api_contract.h"
+#include "server/admin_contract/admin_api_contract.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Path.h>

@@ -1,4 +1,4 @@
-#include "server/admin_api/admin_token.h"
+#include "server/admin_contract/admin_token.h"
 
 #include <Poco/File.h>
 #include <Poco/Path.h>

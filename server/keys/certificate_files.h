@@ -5,7 +5,7 @@
 
 #include <string>
 
-namespace ringdesk::tls {
+namespace ringdesk::keys {
 
 struct CertificateFiles
 {
@@ -29,4 +29,4 @@ bool createSelfSignedCertificateIfMissing(const CertificateFiles& files, const s
 /// it is missing or holds no certificate.
 std::string certificateFingerprint(const std::string& certificatePemPath);
 
-} // namespace ringdesk::tls
+} // namespace ringdesk::keys

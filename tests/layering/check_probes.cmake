@@ -1,0 +1,25 @@
+# Builds each layering probe (tests/layering/CMakeLists.txt) and checks its verdict: an ALLOWED
+# probe compiles; a FORBIDDEN one fails, and fails because its header is not visible (not for
+# some unrelated reason, which would prove nothing).
+foreach(probe IN LISTS PROBES)
+  string(REPLACE "|" ";" fields "${probe}")
+  list(GET fields 0 name)
+  list(GET fields 1 header)
+  list(GET fields 2 verdict)
+  execute_process(COMMAND ${CMAKE_COMMAND} --build ${BUILD_DIR} --target ${name}
+                  RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+  if(verdict STREQUAL "ALLOWED")
+    if(NOT result EQUAL 0)
+      message(FATAL_ERROR "${name}: ${header} should be visible but the probe failed:\n${output}")
+    endif()
+  else()
+    if(result EQUAL 0)
+      message(FATAL_ERROR "${name}: ${header} is visible, a layering violation the build allows")
+    endif()
+    string(FIND "${output}" "${header}: No such file or directory" found)
+    if(found EQUAL -1)
+      message(FATAL_ERROR "${name}: failed, but not because ${header} was hidden:\n${output}")
+    endif()
+  endif()
+  message(STATUS "${name}: ${verdict} as designed (${header})")
+endforeach()
