@@ -1,6 +1,7 @@
 #include "server/app/ringdesk_server.h"
 
 #include "server/app/settings_reload.h"
+#include "server/keys/key_pair_files.h"
 #include "server/store/database.h"
 #include "server/tls/server_context.h"
 #include "server/tls/tls_connection.h"
