@@ -27,7 +27,7 @@ std::int64_t conversationIdArgument(const std::string& text)
 }
 
 /// The conversation and its messages in seq order; CommandFailed when there is none.
-std::pair<store::ConversationSummary, std::vector<core::StoredMessage>> load(AdminContext& context,
+std::pair<store::ConversationSummary, std::vector<core::TranscriptLine>> load(AdminContext& context,
                                                                              const std::string& idText)
 {
     const std::int64_t id = conversationIdArgument(idText);
@@ -95,7 +95,7 @@ void showTranscript(AdminContext& context, const std::string& idText)
     printTable(context.out(), {"field", "value"}, fields, false);
     context.out() << "\n";
     std::vector<Row> lines;
-    for (const core::StoredMessage& message : messages)
+    for (const core::TranscriptLine& message : messages)
         lines.push_back({std::to_string(message.seq), formatTime(message.ts),
                          message.fromOperator ? "operator" : "visitor", authorOf(conversation, message),
                          oneLine(message.text)});

@@ -8,7 +8,7 @@ namespace ringdesk::admin {
 
 using Poco::JSON::Object;
 
-std::string authorOf(const store::ConversationSummary& conversation, const core::StoredMessage& message)
+std::string authorOf(const store::ConversationSummary& conversation, const core::TranscriptLine& message)
 {
     if (message.fromOperator) {
         if (!message.operatorName.empty())
@@ -38,10 +38,10 @@ Object::Ptr conversationJson(const store::ConversationSummary& conversation)
 }
 
 Object::Ptr transcriptJson(const store::ConversationSummary& conversation,
-                           const std::vector<core::StoredMessage>& messages)
+                           const std::vector<core::TranscriptLine>& messages)
 {
     Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
-    for (const core::StoredMessage& message : messages) {
+    for (const core::TranscriptLine& message : messages) {
         Object::Ptr row = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
         row->set("seq", static_cast<Poco::Int64>(message.seq));
         row->set("time", formatTime(message.ts));
@@ -73,7 +73,7 @@ std::size_t characters(const std::string& text)
 } // namespace
 
 void writeTranscriptText(std::ostream& out, const store::ConversationSummary& conversation,
-                         const std::vector<core::StoredMessage>& messages)
+                         const std::vector<core::TranscriptLine>& messages)
 {
     const auto named = [](const std::string& name, const std::string& id) {
         if (id.empty())
@@ -90,7 +90,7 @@ void writeTranscriptText(std::ostream& out, const store::ConversationSummary& co
         << "State:     " << conversation.state << "\n"
         << "Messages:  " << conversation.messageCount << "\n"
         << "\n";
-    for (const core::StoredMessage& message : messages) {
+    for (const core::TranscriptLine& message : messages) {
         const std::string prefix = formatTime(message.ts) + "  " + authorOf(conversation, message) + ": ";
         std::string::size_type start = 0;
         bool first = true;

@@ -21,7 +21,7 @@ inline constexpr int kTranscriptJsonVersion = 1;
 /// Who wrote `message`, as shown: for an operator message the display name it was sent
 /// under, else the conversation's operator, else "operator"; for a visitor message the
 /// visitor's name, else "visitor".
-std::string authorOf(const store::ConversationSummary& conversation, const core::StoredMessage& message);
+std::string authorOf(const store::ConversationSummary& conversation, const core::TranscriptLine& message);
 
 /// The conversation's fields, in this order: id, state, visitor, visitor_name, page,
 /// operator (username), operator_name, started, ended (ISO 8601 UTC; "" while open),
@@ -32,12 +32,12 @@ Poco::JSON::Object::Ptr conversationJson(const store::ConversationSummary& conve
 ///  "messages":[{"seq","time" (ISO 8601 UTC),"ts" (ms since the epoch),"from":"visitor"|
 ///  "operator","name" (authorOf),"text"}]}, messages in the order given (seq order).
 Poco::JSON::Object::Ptr transcriptJson(const store::ConversationSummary& conversation,
-                                       const std::vector<core::StoredMessage>& messages);
+                                       const std::vector<core::TranscriptLine>& messages);
 
 /// A header (conversation, visitor, page, operator, started, ended, state, message count),
 /// an empty line, then one line per message: "<time>  <author>: <text>", the lines of a
 /// multi-line message after its first indented under the text.
 void writeTranscriptText(std::ostream& out, const store::ConversationSummary& conversation,
-                         const std::vector<core::StoredMessage>& messages);
+                         const std::vector<core::TranscriptLine>& messages);
 
 } // namespace ringdesk::admin

@@ -1,6 +1,6 @@
 #pragma once
 // The hop from the session thread to the UI thread (CONVENTIONS.md, the FileZilla/Poedit
-// paragraph): OperatorSession calls its "events available" callback on its own thread; the
+// paragraph): OperatorEngine calls its "events available" callback on its own thread; the
 // pump posts a call to the UI thread with wxApp::CallAfter, and there, only if the owning
 // window still exists (wxWeakRef), drains the queue. A late notification for a closed window
 // is dropped without touching it.
@@ -18,10 +18,10 @@ class EventPump : public std::enable_shared_from_this<EventPump>
 {
 public:
     /// UI thread only: `owner` is the window whose life bounds the deliveries; `drain` reads
-    /// the session's queue (OperatorSession::pollEvent until empty) on the UI thread.
+    /// the session's queue (OperatorEngine::pollEvent until empty) on the UI thread.
     static std::shared_ptr<EventPump> create(wxEvtHandler* owner, std::function<void()> drain);
 
-    /// The callback to give OperatorSession: callable from any thread, returns at once.
+    /// The callback to give OperatorEngine: callable from any thread, returns at once.
     /// Notifications that arrive while a delivery is already posted are merged into it.
     std::function<void()> notifier();
 

@@ -78,16 +78,16 @@ MainFrame::MainFrame(LaunchOptions options, LoginConfig& config)
     colleaguesPanel_ = new ColleaguesPanel(
         top, ColleaguesPanel::Actions{
                  [this](const std::string& name) {
-                     return queue([&name](OperatorSession& session) { session.addColleague(name); });
+                     return queue([&name](OperatorEngine& session) { session.addColleague(name); });
                  },
                  [this](const std::string& name) {
-                     queue([&name](OperatorSession& session) { session.acceptColleague(name); });
+                     queue([&name](OperatorEngine& session) { session.acceptColleague(name); });
                  },
                  [this](const std::string& name) {
-                     queue([&name](OperatorSession& session) { session.denyColleague(name); });
+                     queue([&name](OperatorEngine& session) { session.denyColleague(name); });
                  },
                  [this](const std::string& name) {
-                     queue([&name](OperatorSession& session) { session.removeColleague(name); });
+                     queue([&name](OperatorEngine& session) { session.removeColleague(name); });
                  },
                  [this](const std::string& name) { showTeamTab(name); },
              });
@@ -178,7 +178,7 @@ void MainFrame::logIn(const LoginDetails& details)
 
     pump_ = EventPump::create(this, [this] { drainEvents(); });
     try {
-        session_ = std::make_unique<OperatorSession>(sessionSettingsFor(details), pump_->notifier());
+        session_ = std::make_unique<OperatorEngine>(sessionSettingsFor(details), pump_->notifier());
     } catch (const std::invalid_argument& error) {
         CallAfter([this, why = std::string(error.what())] { promptLogIn(why); });
         return;
@@ -360,7 +360,7 @@ ChatPanel* MainFrame::chatTab(std::int64_t chatId)
     ChatPanel::Actions actions{
         [this, chatId](const std::string& text) {
             const std::string error =
-                queue([chatId, &text](OperatorSession& session) { session.sendMessage(chatId, text); });
+                queue([chatId, &text](OperatorEngine& session) { session.sendMessage(chatId, text); });
             if (error.empty())
                 trace_.write("message-sent " + std::to_string(chatId) + " " + text);
             return error;
@@ -405,7 +405,7 @@ void MainFrame::pageViewed(wxWindow* page)
     }
 }
 
-std::string MainFrame::queue(const std::function<void(OperatorSession&)>& command)
+std::string MainFrame::queue(const std::function<void(OperatorEngine&)>& command)
 {
     if (!session_)
         return "not logged in";
@@ -489,7 +489,7 @@ TeamPanel* MainFrame::teamTab(const std::string& colleague)
     TeamPanel::Actions actions{
         [this, colleague](const std::string& text) {
             const std::string error =
-                queue([&colleague, &text](OperatorSession& session) { session.sendTeamMessage(colleague, text); });
+                queue([&colleague, &text](OperatorEngine& session) { session.sendTeamMessage(colleague, text); });
             if (error.empty())
                 trace_.write("team-message-sent " + colleague + " " + text);
             return error;

@@ -1,7 +1,7 @@
 #pragma once
 // The main window: who is logged in and their status, a banner for connection trouble, the
 // rings list beside the colleagues list, and one tab per chat or team conversation. It owns the
-// OperatorSession and reacts to its events on the UI thread (EventPump); every command it gives
+// OperatorEngine and reacts to its events on the UI thread (EventPump); every command it gives
 // the session is queued there and returns at once, so no socket call runs on the UI thread.
 // Events for a tab that was closed meanwhile find no tab and are dropped (a new team message
 // opens a new tab).
@@ -12,7 +12,7 @@
 #include "operator-client/app/login_config_ui.h"
 #include "operator-client/app/presence.h"
 #include "operator-client/app/trace_log.h"
-#include "operator-client/session/operator_session.h"
+#include "operator-client/session/operator_engine.h"
 
 #include <wx/frame.h>
 #include <wx/timer.h>
@@ -70,7 +70,7 @@ private:
 
     /// Runs `command` on the session (it only queues); returns an error to show: "not logged
     /// in" without a session, the session's std::invalid_argument text for bad input.
-    std::string queue(const std::function<void(operator_client::OperatorSession&)>& command);
+    std::string queue(const std::function<void(operator_client::OperatorEngine&)>& command);
 
     ChatPanel* findChat(std::int64_t chatId) const;
     /// The tab of chat `chatId`, opened if there is none yet.
@@ -104,7 +104,7 @@ private:
     LoginConfig& config_;
     TraceLog trace_;
     LoginDetails details_;
-    std::unique_ptr<operator_client::OperatorSession> session_;
+    std::unique_ptr<operator_client::OperatorEngine> session_;
     std::shared_ptr<EventPump> pump_;
     ConnectionStatus connection_;
     Presence presence_ = Presence::Online;

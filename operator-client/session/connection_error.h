@@ -7,7 +7,7 @@ namespace ringdesk::operator_client {
 
 /// The transport failed: the connection could not be opened, the server closed or reset it,
 /// a write failed, or an awaited answer did not come in time. The connection is closed when
-/// this is thrown (except for a login timeout, see OperatorConnection::login()).
+/// this is thrown (except for a login timeout, see NlchatClient::login()).
 class ConnectionError : public std::runtime_error
 {
 public:

@@ -1,6 +1,6 @@
 #include "operator-client/session/server_key.h"
 
-#include "operator-client/session/operator_connection.h"
+#include "operator-client/session/nlchat_client.h"
 #include "operator-client/session/timespan.h"
 #include "protocol/limits.h"
 

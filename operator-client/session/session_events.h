@@ -1,7 +1,7 @@
 #pragma once
-// What an OperatorSession reports to its owner (the desktop app, tests, the benchmark): value
+// What an OperatorEngine reports to its owner (the desktop app, tests, the benchmark): value
 // types in one std::variant, read from the session's notification queue
-// (OperatorSession::waitEvent / pollEvent). Times are ms since the Unix epoch unless noted.
+// (OperatorEngine::waitEvent / pollEvent). Times are ms since the Unix epoch unless noted.
 //
 // Order guarantees: every Connecting is followed by Connected or ConnectionLost; every
 // Connected by exactly one ConnectionLost; the session's thread ends after a ConnectionLost
@@ -47,7 +47,7 @@ struct LoginFailed
 };
 
 /// A visitor waits for an operator (spec 1.1.1, 2.2): show it and let the user accept it
-/// with OperatorSession::accept(ring.id). `ring.time` is the epoch second until which it is
+/// with OperatorEngine::accept(ring.id). `ring.time` is the epoch second until which it is
 /// open; `ring.visitor`, `name`, `page`, `text` describe the visitor and its first message.
 struct RingOffered
 {
@@ -134,7 +134,7 @@ struct Colleague
 };
 
 /// The whole colleague list (`roster`): after every login (the session asks for it) and after
-/// OperatorSession::requestRoster(). It replaces what the owner knew: `colleagues` by name,
+/// OperatorEngine::requestRoster(). It replaces what the owner knew: `colleagues` by name,
 /// `invitedBy` the users whose invitation to this operator waits for an answer (oldest first),
 /// `invited` the users this operator invited who have not answered yet (by name).
 struct RosterReceived
@@ -147,7 +147,7 @@ struct RosterReceived
 /// Colleague `username` now has `status` (`status_update`): on a change, a login or a logout.
 /// Also reported for a user who has just become a colleague (either side accepted), so a name
 /// not in the list yet is a new colleague. Updates about this operator itself are not reported
-/// (its status is what it set with OperatorSession::setStatus).
+/// (its status is what it set with OperatorEngine::setStatus).
 struct ColleagueStatusChanged
 {
     std::string username;
@@ -215,7 +215,7 @@ enum class TeamDelivery
     Stored = -1,    // the recipient is offline: it gets the message at its next login
 };
 
-/// The outcome of OperatorSession::sendTeamMessage(to, ...), in the order the messages were sent.
+/// The outcome of OperatorEngine::sendTeamMessage(to, ...), in the order the messages were sent.
 struct TeamMessageResult
 {
     std::string to;

@@ -2,9 +2,9 @@
 // The operator session's state machine without sockets, threads or clocks (CONVENTIONS.md,
 // practices 2 and 3): packets from the server in, events out; commands in, packets out. It
 // keeps the open chats and pending rings, drops messages repeated after a reconnect by their
-// sequence number, and tracks the login phases. OperatorSession drives it on its thread.
+// sequence number, and tracks the login phases. OperatorEngine drives it on its thread.
 //
-// Not thread-safe: the owner serializes access (OperatorSession holds a mutex around it).
+// Not thread-safe: the owner serializes access (OperatorEngine holds a mutex around it).
 
 #include "operator-client/session/session_events.h"
 #include "protocol/nlchat_packet.h"

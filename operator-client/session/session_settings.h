@@ -1,7 +1,7 @@
 #pragma once
-// Everything an OperatorSession needs to know; times in ms.
+// Everything an OperatorEngine needs to know; times in ms.
 
-#include "operator-client/session/operator_connection.h"
+#include "operator-client/session/nlchat_client.h"
 
 #include <chrono>
 #include <cstddef>

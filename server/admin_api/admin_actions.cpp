@@ -16,7 +16,7 @@ namespace ringdesk::admin_api {
 
 using Poco::JSON::Object;
 
-AdminActions::AdminActions(runtime::Dispatcher& dispatcher, const core::Clock& clock,
+AdminActions::AdminActions(dispatch::Dispatcher& dispatcher, const core::Clock& clock,
                            const std::string& databasePath)
     : dispatcher_(dispatcher), clock_(clock), session_(store::openDatabase(databasePath))
 {

@@ -3,7 +3,7 @@
 // what ringdesk-admin changed in the database (a user banned or deleted, visitor bans).
 
 #include "server/core/clock.h"
-#include "server/runtime/dispatcher.h"
+#include "server/dispatch/dispatcher.h"
 
 #include <Poco/Data/Session.h>
 #include <Poco/JSON/Object.h>
@@ -42,7 +42,7 @@ class AdminActions
 public:
     /// Opens its own connection to the database at `databasePath` (the audit log, account and
     /// ban checks); the core is reached through `dispatcher`. Thread-safe.
-    AdminActions(runtime::Dispatcher& dispatcher, const core::Clock& clock, const std::string& databasePath);
+    AdminActions(dispatch::Dispatcher& dispatcher, const core::Clock& clock, const std::string& databasePath);
 
     /// Ends every session of `username` at once (Core::forceLogout) and records the action in
     /// the audit log (source "api"). Returns {"username","sessions_ended"}. Throws
@@ -58,7 +58,7 @@ public:
     Poco::JSON::Object::Ptr applyVisitorBans();
 
 private:
-    runtime::Dispatcher& dispatcher_;
+    dispatch::Dispatcher& dispatcher_;
     const core::Clock& clock_;
     std::mutex mutex_; // guards session_
     Poco::Data::Session session_;

@@ -20,7 +20,7 @@ std::string loadToken(const std::string& path, Poco::Logger& logger)
 
 } // namespace
 
-AdminApiServer::AdminApiServer(AdminEndpointConfig config, runtime::Dispatcher& dispatcher,
+AdminApiServer::AdminApiServer(AdminEndpointConfig config, dispatch::Dispatcher& dispatcher,
                                const core::Clock& clock, const std::string& databasePath)
     : config_(std::move(config)), logger_(Poco::Logger::get("ringdesk.admin")),
       actions_(dispatcher, clock, databasePath),

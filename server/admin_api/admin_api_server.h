@@ -19,7 +19,7 @@ class AdminApiServer
 public:
     /// Loads the token (creating the file at the first start, admin_token.h) and opens the
     /// API's database connection. Throws std::runtime_error / Poco::Exception naming the file.
-    AdminApiServer(AdminEndpointConfig config, runtime::Dispatcher& dispatcher, const core::Clock& clock,
+    AdminApiServer(AdminEndpointConfig config, dispatch::Dispatcher& dispatcher, const core::Clock& clock,
                    const std::string& databasePath);
     ~AdminApiServer();
 

@@ -12,7 +12,7 @@ namespace ringdesk::admin_api {
 
 struct AdminApiContext
 {
-    runtime::Dispatcher& dispatcher;
+    dispatch::Dispatcher& dispatcher;
     AdminActions& actions;
     std::string token; // 64 hex digits (admin_token.h)
 };

@@ -1,7 +1,7 @@
 #pragma once
 // Runs an admin action on the dispatcher thread (the single writer) and waits for its result.
 
-#include "server/runtime/dispatcher.h"
+#include "server/dispatch/dispatcher.h"
 
 #include <exception>
 #include <future>
@@ -15,7 +15,7 @@ namespace ringdesk::admin_api {
 /// the connections (Dispatcher::afterDelivery): an admin tool that got its answer knows that
 /// the logout or ban is on its way to the sockets.
 template <typename F>
-auto callOnCore(runtime::Dispatcher& dispatcher, F action) -> decltype(action(std::declval<core::Core&>()))
+auto callOnCore(dispatch::Dispatcher& dispatcher, F action) -> decltype(action(std::declval<core::Core&>()))
 {
     using Result = decltype(action(std::declval<core::Core&>()));
     auto promise = std::make_shared<std::promise<Result>>();

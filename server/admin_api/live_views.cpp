@@ -21,7 +21,7 @@ const char* statusName(int statusCode)
     }
 }
 
-Object::Ptr sessionsView(runtime::Dispatcher& dispatcher, bool withVisitors)
+Object::Ptr sessionsView(dispatch::Dispatcher& dispatcher, bool withVisitors)
 {
     struct ImsRow
     {
@@ -30,7 +30,7 @@ Object::Ptr sessionsView(runtime::Dispatcher& dispatcher, bool withVisitors)
     };
     const auto [operators, ims, visitors] = dispatcher.ask([withVisitors](const core::Core& core) {
         std::vector<ImsRow> imsRows;
-        const core::ImDirectory& im = core.im();
+        const core::ImSessionManager& im = core.im();
         for (const core::ImsSessionInfo& info : im.imsSessions())
             imsRows.push_back({info, info.username.empty() ? core::status_code::kUnknown
                                                            : im.statusOf(info.username)});
@@ -80,7 +80,7 @@ Object::Ptr sessionsView(runtime::Dispatcher& dispatcher, bool withVisitors)
     return view;
 }
 
-Object::Ptr ringsView(runtime::Dispatcher& dispatcher)
+Object::Ptr ringsView(dispatch::Dispatcher& dispatcher)
 {
     const auto [conversations, visitors] = dispatcher.ask([](const core::Core& core) {
         return std::make_tuple(core.liveConversations(), core.visitorConnectionCount());
@@ -111,7 +111,7 @@ Object::Ptr ringsView(runtime::Dispatcher& dispatcher)
     return view;
 }
 
-Object::Ptr visitorView(runtime::Dispatcher& dispatcher, const std::string& visitorId)
+Object::Ptr visitorView(dispatch::Dispatcher& dispatcher, const std::string& visitorId)
 {
     const auto [connections, refused, live] = dispatcher.ask([visitorId](const core::Core& core) {
         std::size_t open = 0;

@@ -78,9 +78,9 @@ void RingdeskServer::start()
     operatorContext_.emplace(operator_endpoint::OperatorEndpointContext{
         dispatcher_, registry_, credentials_, serverKey_, settings_.operatorMaxLineBytes,
         settings_.operatorMaxQueuedPackets});
-    operatorServer_ = std::make_unique<runtime::StreamAcceptor>(
+    operatorServer_ = std::make_unique<io::StreamAcceptor>(
         loops_, operatorSocket, settings_.operatorMaxConnections,
-        [this](Poco::Net::StreamSocket socket, runtime::EventLoop& loop, std::function<void()> onClosed) {
+        [this](Poco::Net::StreamSocket socket, io::EventLoop& loop, std::function<void()> onClosed) {
             try {
                 std::make_shared<operator_endpoint::OperatorStream>(loop, socket, *operatorContext_, workers_,
                                                                     onClosed)
@@ -93,9 +93,9 @@ void RingdeskServer::start()
         });
     operatorServer_->start();
     // TLS operator connections stay on the threaded path (server/tls/).
-    const runtime::TcpListener::ConnectionMaker makeOperatorConnection =
+    const io::TcpListener::ConnectionMaker makeOperatorConnection =
         [this](const Poco::Net::StreamSocket& socket) {
-            return new operator_endpoint::OperatorConnection(socket, *operatorContext_);
+            return new operator_endpoint::ThreadedOperatorConnection(socket, *operatorContext_);
         };
     const int operatorTlsPort = startTlsListener("operator", settings_.operatorTls,
                                                  settings_.operatorMaxConnections,
@@ -105,11 +105,11 @@ void RingdeskServer::start()
     imsContext_.emplace(ims_endpoint::ImsEndpointContext{dispatcher_, registry_, credentials_,
                                                          settings_.imsMaxDocumentBytes,
                                                          settings_.imsMaxQueuedDocuments});
-    const runtime::TcpListener::ConnectionMaker makeImsConnection =
+    const io::TcpListener::ConnectionMaker makeImsConnection =
         [this](const Poco::Net::StreamSocket& socket) {
             return new ims_endpoint::ImsConnection(socket, *imsContext_);
         };
-    imsServer_ = std::make_unique<runtime::TcpListener>("ims", imsSocket, settings_.imsMaxConnections,
+    imsServer_ = std::make_unique<io::TcpListener>("ims", imsSocket, settings_.imsMaxConnections,
                                                         makeImsConnection);
     imsServer_->start();
     const int imsTlsPort = startTlsListener("ims", settings_.imsTls, settings_.imsMaxConnections,
@@ -149,14 +149,14 @@ void RingdeskServer::start()
 }
 
 int RingdeskServer::startTlsListener(const std::string& name, const TlsEndpoint& tls, int maxConnections,
-                                     runtime::TcpListener::ConnectionMaker makeConnection,
-                                     std::unique_ptr<runtime::TcpListener>& listener)
+                                     io::TcpListener::ConnectionMaker makeConnection,
+                                     std::unique_ptr<io::TcpListener>& listener)
 {
     if (!tls.enabled)
         return 0;
     Poco::Net::Context::Ptr context = tls::prepareServerContext(name, tls.files, tls.selfSigned, logger_);
     Poco::Net::ServerSocket socket = listen(tls.endpoint);
-    listener = std::make_unique<runtime::TcpListener>(
+    listener = std::make_unique<io::TcpListener>(
         name + "-tls", socket, maxConnections,
         tls::overTls(name, context, Poco::Timespan(settings_.tlsHandshakeTimeout.count() * 1000),
                      std::move(makeConnection)));

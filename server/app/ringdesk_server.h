@@ -6,14 +6,14 @@
 #include "server/app/server_settings.h"
 #include "server/http/request_router.h"
 #include "server/ims_endpoint/ims_connection.h"
-#include "server/operator_endpoint/operator_connection.h"
+#include "server/operator_endpoint/threaded_operator_connection.h"
 #include "server/operator_endpoint/operator_stream.h"
 #include "server/store/sqlite_credential_check.h"
-#include "server/runtime/dispatcher.h"
-#include "server/runtime/event_loop.h"
-#include "server/runtime/stream_acceptor.h"
-#include "server/runtime/tcp_listener.h"
-#include "server/runtime/worker_pool.h"
+#include "server/dispatch/dispatcher.h"
+#include "server/io/event_loop.h"
+#include "server/io/stream_acceptor.h"
+#include "server/io/tcp_listener.h"
+#include "server/io/worker_pool.h"
 #include "server/store/ban_list_proxy.h"
 #include "server/store/conversation_store_proxy.h"
 #include "server/store/im_store_proxy.h"
@@ -60,8 +60,8 @@ private:
     /// Listens with TLS on `tls` when it is enabled, serving `makeConnection`'s front-end
     /// through tls::overTls(); returns the bound port, or 0 when TLS is off there.
     int startTlsListener(const std::string& name, const TlsEndpoint& tls, int maxConnections,
-                         runtime::TcpListener::ConnectionMaker makeConnection,
-                         std::unique_ptr<runtime::TcpListener>& listener);
+                         io::TcpListener::ConnectionMaker makeConnection,
+                         std::unique_ptr<io::TcpListener>& listener);
     /// The ready file: {"<name>":port,...,"pid":N}.
     void writeReadyFile(const std::vector<std::pair<std::string, int>>& ports) const;
 
@@ -80,18 +80,18 @@ private:
     store::ImStoreProxy imStoreProxy_;
     store::BanListProxy bansProxy_;
     protocol::RsaPrivateKey serverKey_;
-    runtime::ConnectionRegistry registry_;
+    dispatch::ConnectionRegistry registry_;
     store::SqliteCredentialCheck credentials_;
-    runtime::Dispatcher dispatcher_;
-    runtime::WorkerPool workers_;
-    runtime::EventLoopGroup loops_;
+    dispatch::Dispatcher dispatcher_;
+    io::WorkerPool workers_;
+    io::EventLoopGroup loops_;
     std::atomic<std::size_t> visitorConnections_{0};
     std::optional<operator_endpoint::OperatorEndpointContext> operatorContext_;
-    std::unique_ptr<runtime::StreamAcceptor> operatorServer_;
-    std::unique_ptr<runtime::TcpListener> operatorTlsServer_;
+    std::unique_ptr<io::StreamAcceptor> operatorServer_;
+    std::unique_ptr<io::TcpListener> operatorTlsServer_;
     std::optional<ims_endpoint::ImsEndpointContext> imsContext_;
-    std::unique_ptr<runtime::TcpListener> imsServer_;
-    std::unique_ptr<runtime::TcpListener> imsTlsServer_;
+    std::unique_ptr<io::TcpListener> imsServer_;
+    std::unique_ptr<io::TcpListener> imsTlsServer_;
     std::optional<http::HttpContext> httpContext_;
     Poco::ThreadPool httpThreads_;
     std::unique_ptr<Poco::Net::HTTPServer> httpServer_;

@@ -4,7 +4,7 @@
 
 #include "server/admin_contract/admin_endpoint_config.h"
 #include "server/core/core_settings.h"
-#include "server/core/im_directory.h"
+#include "server/core/im_session_manager.h"
 #include "server/keys/certificate_files.h"
 
 #include <Poco/Util/AbstractConfiguration.h>

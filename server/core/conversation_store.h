@@ -15,7 +15,7 @@ enum class ConversationState { Ringing, Connected, Waiting, Ended, Unanswered };
 const char* toString(ConversationState state);
 ConversationState conversationStateFromString(const std::string& text);
 
-struct StoredMessage
+struct TranscriptLine
 {
     std::int64_t seq = 0;
     bool fromOperator = false;
@@ -62,13 +62,13 @@ public:
 
     /// Stores `message` and advances the conversation's last_seq and updated_at (ms since the
     /// epoch) to message.seq and message.ts when they are behind. Storing a seq twice throws.
-    virtual void appendMessage(std::int64_t conversationId, const StoredMessage& message) = 0;
+    virtual void appendMessage(std::int64_t conversationId, const TranscriptLine& message) = 0;
     /// Only the advance of appendMessage: last_seq becomes `seq` and updated_at `ts` (ms since
     /// the epoch) when they are behind. For a message whose text is not kept
     /// (CoreSettings::storeTranscripts off).
     virtual void advanceConversation(std::int64_t conversationId, std::int64_t seq, std::int64_t ts) = 0;
     /// Messages with seq > sinceSeq, in order.
-    virtual std::vector<StoredMessage> messages(std::int64_t conversationId, std::int64_t sinceSeq) = 0;
+    virtual std::vector<TranscriptLine> messages(std::int64_t conversationId, std::int64_t sinceSeq) = 0;
 
     /// The leave-a-message form.
     virtual void storeLeftMessage(std::int64_t conversationId, const std::string& visitorId,

@@ -26,10 +26,10 @@ Core::LiveConversation& Core::openConversation(VisitorSession& session)
     return conversation;
 }
 
-StoredMessage Core::appendMessage(LiveConversation& conversation, bool fromOperator,
+TranscriptLine Core::appendMessage(LiveConversation& conversation, bool fromOperator,
                                   const std::string& text)
 {
-    StoredMessage message;
+    TranscriptLine message;
     message.seq = ++conversation.record.lastSeq;
     message.fromOperator = fromOperator;
     message.operatorName = fromOperator ? conversation.record.operatorDisplayName : std::string();
@@ -44,14 +44,14 @@ StoredMessage Core::appendMessage(LiveConversation& conversation, bool fromOpera
     return message;
 }
 
-void Core::deliverToOperator(LiveConversation& conversation, const StoredMessage& message)
+void Core::deliverToOperator(LiveConversation& conversation, const TranscriptLine& message)
 {
     if (!conversation.operatorConnection || message.fromOperator)
         return;
     const auto found = operators_.find(*conversation.operatorConnection);
     if (found == operators_.end())
         return;
-    output_.sendToOperator(found->first,
+    sink_.sendToOperator(found->first,
                            nlchat::Msg{{message.text}, nlchat::Direction::In, found->second.uuid,
                                        conversation.record.id, message.seq, message.ts});
     conversation.sentToOperator = message.seq;
@@ -61,7 +61,7 @@ void Core::deliverToVisitors(const LiveConversation& conversation,
                              const visitor::ServerMessage& message)
 {
     for (ConnectionId connection : conversation.visitorConnections)
-        output_.sendToVisitor(connection, message);
+        sink_.sendToVisitor(connection, message);
 }
 
 void Core::setState(LiveConversation& conversation, ConversationState state)
@@ -104,7 +104,7 @@ void Core::endConversation(std::int64_t id, ConversationState finalState, const 
         if (op != operators_.end()) {
             op->second.chats.erase(id);
             // Extension: the operator learns that the chat is over (docs/protocol.md).
-            output_.sendToOperator(op->first, nlchat::Disassociate{op->second.uuid, id});
+            sink_.sendToOperator(op->first, nlchat::Disassociate{op->second.uuid, id});
         }
     }
     const auto byVisitor = liveByVisitor_.find(conversation.record.visitorId);

@@ -1,6 +1,6 @@
 #include "server/core/core.h"
 
-#include "server/core/im_directory.h"
+#include "server/core/im_session_manager.h"
 
 #include <stdexcept>
 
@@ -28,8 +28,8 @@ ConversationState conversationStateFromString(const std::string& text)
     throw std::invalid_argument("unknown conversation state '" + text + "'");
 }
 
-Core::Core(CoreSettings settings, const Clock& clock, CoreOutput& output, ConversationStore& store)
-    : settings_(settings), clock_(clock), output_(output), store_(store)
+Core::Core(CoreSettings settings, const Clock& clock, ConnectionSink& sink, ConversationStore& store)
+    : settings_(settings), clock_(clock), sink_(sink), store_(store)
 {
 }
 
@@ -42,7 +42,7 @@ void Core::tick()
         im_->tick();
 }
 
-void Core::attachIm(ImDirectory& im)
+void Core::attachIm(ImSessionManager& im)
 {
     im_ = &im;
     im.setUserBanCheck(userBans_);
@@ -57,14 +57,14 @@ void Core::attachUserBans(UserBanCheck& bans)
         im_->setUserBanCheck(&bans);
 }
 
-ImDirectory& Core::im()
+ImSessionManager& Core::im()
 {
     if (im_ == nullptr)
         throw std::logic_error("no IM unit is attached to the core");
     return *im_;
 }
 
-const ImDirectory& Core::im() const
+const ImSessionManager& Core::im() const
 {
     if (im_ == nullptr)
         throw std::logic_error("no IM unit is attached to the core");
@@ -89,9 +89,9 @@ std::size_t Core::forceLogout(const std::string& username, const std::string& re
             session.status = status_code::kOffline;
         }
     for (ConnectionId connection : sessions) {
-        output_.sendToOperator(connection, nlchat::Logout{reason});
+        sink_.sendToOperator(connection, nlchat::Logout{reason});
         dropOperator(connection, false);
-        output_.close(connection, reason);
+        sink_.close(connection, reason);
     }
     const std::size_t imsSessions = im_ != nullptr ? im_->forceLogoutIms(username, reason) : 0;
     return sessions.size() + imsSessions;

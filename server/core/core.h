@@ -7,7 +7,7 @@
 
 #include "server/core/clock.h"
 #include "server/core/conversation_store.h"
-#include "server/core/core_output.h"
+#include "server/core/connection_sink.h"
 #include "server/core/core_settings.h"
 #include "server/core/user_ban_check.h"
 #include "server/core/visitor_ban.h"
@@ -22,7 +22,7 @@
 
 namespace ringdesk::core {
 
-class ImDirectory;
+class ImSessionManager;
 
 /// An operator account as verified by the front-end (the password check runs off the core).
 struct OperatorIdentity
@@ -81,7 +81,7 @@ struct ConversationInfo
 class Core
 {
 public:
-    Core(CoreSettings settings, const Clock& clock, CoreOutput& output, ConversationStore& store);
+    Core(CoreSettings settings, const Clock& clock, ConnectionSink& sink, ConversationStore& store);
 
     /// At start: every conversation left open by an earlier run waits one grace period for its
     /// operator to log in again, then is rung again.
@@ -108,14 +108,14 @@ public:
     void visitorMessage(ConnectionId connection, const visitor::ClientMessage& message);
     void visitorClosed(ConnectionId connection);
 
-    // ---- IM (server/core/im_directory.h) ----------------------------------------------------
+    // ---- IM (server/core/im_session_manager.h) ----------------------------------------------------
     /// Connects the IM unit: operator logins, closes and IM extension packets are forwarded to
     /// it, its status changes reach operatorStatusChanged, and tick() runs its timers. `im`
     /// must outlive the core. Without it the core runs the ring flow alone (tests).
-    void attachIm(ImDirectory& im);
+    void attachIm(ImSessionManager& im);
     /// The attached IM unit; throws std::logic_error when none is attached.
-    ImDirectory& im();
-    const ImDirectory& im() const;
+    ImSessionManager& im();
+    const ImSessionManager& im() const;
 
     // ---- configuration reload ---------------------------------------------------------------
     /// New rules from a configuration reload (SIGHUP, docs/deployment.md): they govern the
@@ -188,7 +188,7 @@ private:
         std::set<ConnectionId> visitorConnections;
         std::set<ConnectionId> rung;
         TimePoint deadline; // ring timeout while Ringing, grace end while Waiting
-        std::vector<StoredMessage> transcript;
+        std::vector<TranscriptLine> transcript;
         std::int64_t sentToOperator = 0; // highest seq written to the operator connection
         std::int64_t probeMark = 0;      // sentToOperator when the last probe went out
         std::int64_t confirmed = 0;      // highest seq the operator has certainly read
@@ -238,9 +238,9 @@ private:
 
     // conversation lifecycle (conversations.cpp)
     LiveConversation& openConversation(VisitorSession& session);
-    StoredMessage appendMessage(LiveConversation& conversation, bool fromOperator,
+    TranscriptLine appendMessage(LiveConversation& conversation, bool fromOperator,
                                 const std::string& text);
-    void deliverToOperator(LiveConversation& conversation, const StoredMessage& message);
+    void deliverToOperator(LiveConversation& conversation, const TranscriptLine& message);
     void deliverToVisitors(const LiveConversation& conversation, const visitor::ServerMessage& message);
     void setState(LiveConversation& conversation, ConversationState state);
     void endConversation(std::int64_t id, ConversationState finalState, const char* visitorState);
@@ -257,14 +257,14 @@ private:
 
     CoreSettings settings_;
     const Clock& clock_;
-    CoreOutput& output_;
+    ConnectionSink& sink_;
     ConversationStore& store_;
 
     std::map<ConnectionId, OperatorSession> operators_;
     std::map<ConnectionId, VisitorSession> visitors_;
     std::map<std::int64_t, LiveConversation> conversations_; // Ringing, Connected, Waiting
     std::unordered_map<std::string, std::int64_t> liveByVisitor_;
-    ImDirectory* im_ = nullptr;
+    ImSessionManager* im_ = nullptr;
     VisitorBanList* visitorBans_ = nullptr;
     UserBanCheck* userBans_ = nullptr;
 };

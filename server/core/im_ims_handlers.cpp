@@ -1,17 +1,17 @@
 // One handler per IMS client document (specs/ims-xml-protocol.txt, Client->Server). Each
 // starts with the same check: `user` (or MESSAGE's `from`) must be the connection's owner.
-#include "server/core/im_directory.h"
+#include "server/core/im_session_manager.h"
 
 namespace ringdesk::core {
 
-struct ImDirectory::ImsHandlers
+struct ImSessionManager::ImsHandlers
 {
-    ImDirectory& im;
+    ImSessionManager& im;
     ConnectionId connection;
     ImsSession& session;
 
     bool owner(const std::string& user) const { return user == session.username; }
-    void reply(const ims::ServerDocument& document) const { im.imsOutput_.sendToIms(connection, document); }
+    void reply(const ims::ServerDocument& document) const { im.imsSink_.sendToIms(connection, document); }
     void friendReply(ims::FriendAction action, ims::FriendResult result) const
     {
         reply(ims::FriendResponse{action, result});
@@ -95,7 +95,7 @@ struct ImDirectory::ImsHandlers
     }
 };
 
-void ImDirectory::imsDocument(ConnectionId connection, const ims::ClientDocument& document)
+void ImSessionManager::imsDocument(ConnectionId connection, const ims::ClientDocument& document)
 {
     const auto found = ims_.find(connection);
     if (found == ims_.end())
@@ -109,15 +109,15 @@ void ImDirectory::imsDocument(ConnectionId connection, const ims::ClientDocument
     std::visit(ImsHandlers{*this, connection, session}, document);
 }
 
-void ImDirectory::onLogout(ConnectionId connection, ImsSession& session, const ims::LogoutRequest& request)
+void ImSessionManager::onLogout(ConnectionId connection, ImsSession& session, const ims::LogoutRequest& request)
 {
     // [LOGOUT] result 0: `user` is not the owner, no logout. 1: logged out, reply, then close.
     if (request.user != session.username) {
-        imsOutput_.sendToIms(connection, ims::LogoutResponse{ims::LogoutResult::kNotOwner});
+        imsSink_.sendToIms(connection, ims::LogoutResponse{ims::LogoutResult::kNotOwner});
         return;
     }
-    imsOutput_.sendToIms(connection, ims::LogoutResponse{ims::LogoutResult::kLoggedOut});
-    output_.close(connection, "LOGOUT");
+    imsSink_.sendToIms(connection, ims::LogoutResponse{ims::LogoutResult::kLoggedOut});
+    sink_.close(connection, "LOGOUT");
     session.state = ImsState::kLoggedOut;
     leave(session.username, connection);
 }

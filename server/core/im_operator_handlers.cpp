@@ -1,7 +1,7 @@
 // The operator protocol's IM extensions (docs/protocol.md, "IM extensions"): the same rules as
 // the IMS documents, answered with nlchat packets. Core::operatorPacket has already checked
 // that the operator is logged in.
-#include "server/core/im_directory.h"
+#include "server/core/im_session_manager.h"
 
 #include "protocol/protocol_error.h"
 
@@ -13,7 +13,7 @@ ims::FriendResult done(bool ok) { return ok ? ims::FriendResult::kDone : ims::Fr
 
 } // namespace
 
-bool ImDirectory::operatorPacket(ConnectionId connection, const nlchat::Packet& packet)
+bool ImSessionManager::operatorPacket(ConnectionId connection, const nlchat::Packet& packet)
 {
     const auto found = operators_.find(connection);
     if (found == operators_.end())
@@ -22,7 +22,7 @@ bool ImDirectory::operatorPacket(ConnectionId connection, const nlchat::Packet& 
 
     if (const auto* set = std::get_if<nlchat::SetStatus>(&packet)) {
         if (!setStatus(user, set->status))
-            output_.sendToOperator(connection,
+            sink_.sendToOperator(connection,
                                    nlchat::Error{protocol::error_code::kBadField,
                                                  "status " + std::to_string(set->status) + " is not a status",
                                                  nlchat::command::kSetStatus});
@@ -34,7 +34,7 @@ bool ImDirectory::operatorPacket(ConnectionId connection, const nlchat::Packet& 
             roster.friends.push_back({entry.name, entry.status});
         roster.invitedBy = store_.pendingInvitersOf(user);
         roster.invited = store_.pendingInviteesOf(user);
-        output_.sendToOperator(connection, roster);
+        sink_.sendToOperator(connection, roster);
         return true;
     }
     if (const auto* request = std::get_if<nlchat::FriendRequest>(&packet)) {
@@ -65,16 +65,16 @@ bool ImDirectory::operatorPacket(ConnectionId connection, const nlchat::Packet& 
     }
     if (const auto* message = std::get_if<nlchat::TeamMsg>(&packet)) {
         const ims::MessageResult result = sendMessage(user, message->to, message->text);
-        output_.sendToOperator(connection, nlchat::TeamMsgResult{message->to, static_cast<int>(result)});
+        sink_.sendToOperator(connection, nlchat::TeamMsgResult{message->to, static_cast<int>(result)});
         return true;
     }
     return false;
 }
 
-void ImDirectory::sendFriendResult(ConnectionId connection, const char* action,
+void ImSessionManager::sendFriendResult(ConnectionId connection, const char* action,
                                    const std::string& username, ims::FriendResult result)
 {
-    output_.sendToOperator(connection, nlchat::FriendResult{action, username, static_cast<int>(result)});
+    sink_.sendToOperator(connection, nlchat::FriendResult{action, username, static_cast<int>(result)});
 }
 
 } // namespace ringdesk::core

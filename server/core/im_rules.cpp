@@ -1,10 +1,10 @@
 // Rules shared by both protocols' IM features: message delivery with offline storage,
 // invitations, friend lists (specs/ims-xml-protocol.txt MESSAGE and FRIEND; docs/protocol.md).
-#include "server/core/im_directory.h"
+#include "server/core/im_session_manager.h"
 
 namespace ringdesk::core {
 
-ims::MessageResult ImDirectory::sendMessage(const std::string& from, const std::string& to,
+ims::MessageResult ImSessionManager::sendMessage(const std::string& from, const std::string& to,
                                             const std::string& text)
 {
     const auto online = users_.find(to);
@@ -16,14 +16,14 @@ ims::MessageResult ImDirectory::sendMessage(const std::string& from, const std::
     }
     // Every session of the recipient gets it, whatever its protocol.
     for (ConnectionId connection : online->second.ims)
-        imsOutput_.sendToIms(connection, ims::Message{from, to, text});
+        imsSink_.sendToIms(connection, ims::Message{from, to, text});
     const nlchat::TeamMsg delivery{from, to, text, clock_.epochMs()};
     for (ConnectionId connection : online->second.operators)
-        output_.sendToOperator(connection, delivery);
+        sink_.sendToOperator(connection, delivery);
     return ims::MessageResult::kDelivered;
 }
 
-ims::FriendResult ImDirectory::invite(const std::string& from, const std::string& to)
+ims::FriendResult ImSessionManager::invite(const std::string& from, const std::string& to)
 {
     if (!store_.userExists(to) || !store_.inviteFriend(from, to, clock_.epochMs()))
         return ims::FriendResult::kFailed;
@@ -31,14 +31,14 @@ ims::FriendResult ImDirectory::invite(const std::string& from, const std::string
     // deliverBacklog sends it at the next login (and at every login until it is answered).
     if (const auto online = users_.find(to); online != users_.end()) {
         for (ConnectionId connection : online->second.ims)
-            imsOutput_.sendToIms(connection, ims::FriendInvite{to, from});
+            imsSink_.sendToIms(connection, ims::FriendInvite{to, from});
         for (ConnectionId connection : online->second.operators)
-            output_.sendToOperator(connection, nlchat::FriendInvite{from});
+            sink_.sendToOperator(connection, nlchat::FriendInvite{from});
     }
     return ims::FriendResult::kDone;
 }
 
-void ImDirectory::invitationAccepted(const std::string& user, const std::string& inviter)
+void ImSessionManager::invitationAccepted(const std::string& user, const std::string& inviter)
 {
     // The inviter hears the answer first, then both see each other's status.
     sendToOperators(inviter, nlchat::FriendAccept{user});
@@ -46,26 +46,26 @@ void ImDirectory::invitationAccepted(const std::string& user, const std::string&
     announceStatus(inviter);
 }
 
-void ImDirectory::invitationDenied(const std::string& user, const std::string& inviter)
+void ImSessionManager::invitationDenied(const std::string& user, const std::string& inviter)
 {
     sendToOperators(inviter, nlchat::FriendDeny{user});
 }
 
-void ImDirectory::friendRemoved(const std::string& user, const std::string& other)
+void ImSessionManager::friendRemoved(const std::string& user, const std::string& other)
 {
     sendToOperators(other, nlchat::FriendDelete{user});
 }
 
-void ImDirectory::sendToOperators(const std::string& username, const nlchat::Packet& packet)
+void ImSessionManager::sendToOperators(const std::string& username, const nlchat::Packet& packet)
 {
     // IMS has no such notice (its clients ask with FRIEND type="request"); offline users
     // learn it from their next roster.
     if (const auto online = users_.find(username); online != users_.end())
         for (ConnectionId connection : online->second.operators)
-            output_.sendToOperator(connection, packet);
+            sink_.sendToOperator(connection, packet);
 }
 
-std::vector<ims::FriendEntry> ImDirectory::friendList(const std::string& username)
+std::vector<ims::FriendEntry> ImSessionManager::friendList(const std::string& username)
 {
     std::vector<ims::FriendEntry> friends;
     for (const std::string& name : store_.friendsOf(username))

@@ -2,7 +2,7 @@
 #include "server/core/core.h"
 
 #include "protocol/protocol_error.h"
-#include "server/core/im_directory.h"
+#include "server/core/im_session_manager.h"
 
 namespace ringdesk::core {
 
@@ -15,7 +15,7 @@ void Core::operatorConnected(ConnectionId connection, const std::string& address
     session.address = address;
     session.connectedAt = clock_.epochMs();
     operators_.emplace(connection, std::move(session));
-    output_.sendToOperator(connection, nlchat::ServerOnline{});
+    sink_.sendToOperator(connection, nlchat::ServerOnline{});
 }
 
 void Core::operatorPacket(ConnectionId connection, const nlchat::Packet& packet)
@@ -56,7 +56,7 @@ void Core::onKey(ConnectionId connection, OperatorSession& session, const nlchat
 {
     // 2.1: key adds the client to the pool; it may be repeated (2.4, server back online).
     session.uuid = packet.uuid;
-    output_.sendToOperator(connection,
+    sink_.sendToOperator(connection,
                            nlchat::Status{{{"operator", "online"}, {"visitor", "online"}}});
     if (settings_.allowAnonymousOperators && !session.identity)
         offerOpenRings(connection);
@@ -72,7 +72,7 @@ void Core::operatorLoggedIn(ConnectionId connection, const OperatorIdentity& ide
     OperatorSession& session = found->second;
     session.identity = identity;
     session.lastHeard = clock_.now();
-    output_.sendToOperator(connection,
+    sink_.sendToOperator(connection,
                            nlchat::Login{identity.username, {},
                                          static_cast<int>(nlchat::LoginResult::kOk),
                                          identity.displayName});
@@ -87,7 +87,7 @@ void Core::operatorLoginRefused(ConnectionId connection, nlchat::LoginResult res
 {
     if (operators_.count(connection) == 0)
         return;
-    output_.sendToOperator(connection, nlchat::Login{{}, {}, static_cast<int>(result), {}});
+    sink_.sendToOperator(connection, nlchat::Login{{}, {}, static_cast<int>(result), {}});
 }
 
 void Core::operatorStatusChanged(ConnectionId connection, int statusCode)
@@ -112,7 +112,7 @@ void Core::onRingAck(ConnectionId connection, OperatorSession& session, const nl
         const auto winner = conversation->operatorConnection
                                 ? operators_.find(*conversation->operatorConnection)
                                 : operators_.end();
-        output_.sendToOperator(
+        sink_.sendToOperator(
             connection,
             nlchat::RingAckAck{winner != operators_.end() ? winner->second.uuid : std::string(),
                                packet.id, conversation->record.operatorDisplayName, false});
@@ -133,7 +133,7 @@ void Core::onOperatorMsg(ConnectionId connection, OperatorSession& session, cons
     for (const std::string& body : packet.msg) {
         if (body.empty())
             continue;
-        const StoredMessage stored = appendMessage(*conversation, true, body);
+        const TranscriptLine stored = appendMessage(*conversation, true, body);
         deliverToVisitors(*conversation,
                           visitor::ChatMessage{stored.seq, true, stored.text, stored.ts,
                                                stored.operatorName});
@@ -172,7 +172,7 @@ void Core::onDisconnect(ConnectionId connection)
 {
     // 2.7: a deliberate exit; its chats go back to the queue at once.
     dropOperator(connection, false);
-    output_.close(connection, "disconnect");
+    sink_.close(connection, "disconnect");
 }
 
 void Core::operatorClosed(ConnectionId connection)
@@ -205,7 +205,7 @@ Core::LiveConversation* Core::operatorChat(ConnectionId connection, OperatorSess
 void Core::sendError(ConnectionId connection, const char* errorCode, const std::string& message,
                      const char* ref)
 {
-    output_.sendToOperator(connection, nlchat::Error{errorCode, message, ref});
+    sink_.sendToOperator(connection, nlchat::Error{errorCode, message, ref});
 }
 
 } // namespace ringdesk::core

@@ -2,7 +2,7 @@
 // operator's conversations, and their return to the queue.
 #include "server/core/core.h"
 
-#include "server/core/im_directory.h"
+#include "server/core/im_session_manager.h"
 
 #include <vector>
 
@@ -23,11 +23,11 @@ void Core::tickOperators(TimePoint now)
         for (std::int64_t id : session.chats)
             if (LiveConversation* conversation = findLive(id))
                 conversation->probeMark = conversation->sentToOperator;
-        output_.sendToOperator(connection, nlchat::Probe{session.uuid});
+        sink_.sendToOperator(connection, nlchat::Probe{session.uuid});
     }
     for (ConnectionId connection : silent) {
         dropOperator(connection, true);
-        output_.close(connection, "no probeACK");
+        sink_.close(connection, "no probeACK");
     }
 }
 
@@ -94,11 +94,11 @@ void Core::resumeConversations(ConnectionId connection, OperatorSession& session
         conversation.record.operatorDisplayName = session.identity->displayName;
         session.chats.insert(id);
         setState(conversation, ConversationState::Connected);
-        output_.sendToOperator(connection,
+        sink_.sendToOperator(connection,
                                nlchat::RingAckAck{session.uuid, id,
                                                   conversation.record.operatorDisplayName, true});
         // Everything the operator may have missed; clients drop repeats by seq.
-        for (const StoredMessage& message : conversation.transcript)
+        for (const TranscriptLine& message : conversation.transcript)
             if (message.seq > conversation.confirmed)
                 deliverToOperator(conversation, message);
         deliverToVisitors(conversation, visitorStateOf(conversation));

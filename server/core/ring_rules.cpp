@@ -25,7 +25,7 @@ std::size_t Core::ringOperators(LiveConversation& conversation)
         if (!ringable(session) || conversation.rung.count(connection) != 0)
             continue;
         conversation.rung.insert(connection);
-        output_.sendToOperator(connection, ring);
+        sink_.sendToOperator(connection, ring);
         ++count;
     }
     return count;
@@ -43,7 +43,7 @@ void Core::offerOpenRings(ConnectionId connection)
         conversation.rung.insert(connection);
         const std::string firstText =
             conversation.transcript.empty() ? std::string() : conversation.transcript.front().text;
-        output_.sendToOperator(connection,
+        sink_.sendToOperator(connection,
                                nlchat::Ring{id, "", ringTimeField(conversation), conversation.record.visitorId,
                                             conversation.record.visitorName,
                                             conversation.record.page, firstText});
@@ -82,12 +82,12 @@ void Core::associate(LiveConversation& conversation, ConnectionId winner)
                                  conversation.record.operatorDisplayName, false};
     for (const auto& [connection, other] : operators_)
         if (conversation.rung.count(connection) != 0 || connection == winner)
-            output_.sendToOperator(connection, won);
+            sink_.sendToOperator(connection, won);
     conversation.rung.clear();
 
     // The visitor's messages so far reach the winner right after the association.
     conversation.sentToOperator = conversation.confirmed = conversation.probeMark = 0;
-    for (const StoredMessage& message : conversation.transcript)
+    for (const TranscriptLine& message : conversation.transcript)
         deliverToOperator(conversation, message);
     deliverToVisitors(conversation, visitorStateOf(conversation));
 }
@@ -97,7 +97,7 @@ void Core::ringTimedOut(LiveConversation& conversation)
     const nlchat::RingAckAck nobody{"", conversation.record.id, "", false};
     for (ConnectionId connection : conversation.rung)
         if (operators_.count(connection) != 0)
-            output_.sendToOperator(connection, nobody);
+            sink_.sendToOperator(connection, nobody);
     endConversation(conversation.record.id, ConversationState::Unanswered, visitor::state::kNoAnswer);
 }
 

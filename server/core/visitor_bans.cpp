@@ -24,7 +24,7 @@ void Core::refuseVisitor(ConnectionId connection, VisitorSession& session)
     // The live conversation ends as if the visitor had closed it: a ring is withdrawn, an
     // operator in the chat gets `disassociate`.
     onVisitorClose(session);
-    output_.sendToVisitor(connection, visitor::StateChange{visitor::state::kUnavailable, 0, {}});
+    sink_.sendToVisitor(connection, visitor::StateChange{visitor::state::kUnavailable, 0, {}});
 }
 
 std::size_t Core::enforceVisitorBans()
@@ -46,7 +46,7 @@ std::size_t Core::enforceVisitorBans()
             refuseVisitor(connection, session);
             ++refused;
         } else {
-            output_.sendToVisitor(connection, visitor::StateChange{visitor::state::kIdle, 0, {}});
+            sink_.sendToVisitor(connection, visitor::StateChange{visitor::state::kIdle, 0, {}});
         }
     }
     return refused;

@@ -55,7 +55,7 @@ void Core::onHello(ConnectionId connection, VisitorSession& session, const visit
     session.page = hello.page;
 
     if (checkVisitorBan(session)) {
-        output_.sendToVisitor(connection, visitor::Welcome{token, session.visitorId, 0,
+        sink_.sendToVisitor(connection, visitor::Welcome{token, session.visitorId, 0,
                                                            visitor::state::kUnavailable, {}});
         onVisitorClose(session); // a conversation still open from before the ban ends
         return;
@@ -73,7 +73,7 @@ void Core::onHello(ConnectionId connection, VisitorSession& session, const visit
         welcome.state = state.state;
         welcome.operatorName = state.operatorName;
         if (live->operatorConnection && live->visitorConnections.size() == 1)
-            output_.sendToOperator(*live->operatorConnection,
+            sink_.sendToOperator(*live->operatorConnection,
                                    nlchat::ChatState{operators_.at(*live->operatorConnection).uuid,
                                                      nlchat::Direction::In, "active",
                                                      live->record.id});
@@ -82,11 +82,11 @@ void Core::onHello(ConnectionId connection, VisitorSession& session, const visit
         welcome.state = latest->state == ConversationState::Unanswered ? visitor::state::kNoAnswer
                                                                        : visitor::state::kEnded;
     }
-    output_.sendToVisitor(connection, welcome);
+    sink_.sendToVisitor(connection, welcome);
 
     if (conversationId != 0)
-        for (const StoredMessage& m : store_.messages(conversationId, hello.since))
-            output_.sendToVisitor(connection,
+        for (const TranscriptLine& m : store_.messages(conversationId, hello.since))
+            sink_.sendToVisitor(connection,
                                   visitor::ChatMessage{m.seq, m.fromOperator, m.text, m.ts,
                                                        m.operatorName});
 }
@@ -104,7 +104,7 @@ void Core::onVisitorMsg(ConnectionId connection, VisitorSession& session, const 
     if (fresh)
         conversation = &openConversation(session);
 
-    const StoredMessage stored = appendMessage(*conversation, false, msg.text);
+    const TranscriptLine stored = appendMessage(*conversation, false, msg.text);
     deliverToVisitors(*conversation,
                       visitor::ChatMessage{stored.seq, false, stored.text, stored.ts, {}});
     if (fresh)
@@ -122,7 +122,7 @@ void Core::onVisitorChatState(VisitorSession& session, const visitor::SendChatSt
     if (conversation == nullptr || !conversation->operatorConnection)
         return;
     const ConnectionId op = *conversation->operatorConnection;
-    output_.sendToOperator(op, nlchat::ChatState{operators_.at(op).uuid, nlchat::Direction::In,
+    sink_.sendToOperator(op, nlchat::ChatState{operators_.at(op).uuid, nlchat::Direction::In,
                                                  state.state, conversation->record.id});
 }
 
@@ -134,7 +134,7 @@ void Core::onLeaveMessage(ConnectionId connection, VisitorSession& session,
     const auto latest = store_.latestConversation(session.visitorId);
     store_.storeLeftMessage(latest ? latest->id : 0, session.visitorId, form.name, form.email,
                             form.text, clock_.epochMs());
-    output_.sendToVisitor(connection, visitor::LeftMessage{true});
+    sink_.sendToVisitor(connection, visitor::LeftMessage{true});
 }
 
 void Core::onVisitorClose(VisitorSession& session)
@@ -150,7 +150,7 @@ void Core::onVisitorClose(VisitorSession& session)
         const nlchat::RingAckAck withdrawn{"", conversation->record.id, "", false};
         for (ConnectionId connection : conversation->rung)
             if (operators_.count(connection) != 0)
-                output_.sendToOperator(connection, withdrawn);
+                sink_.sendToOperator(connection, withdrawn);
     }
     const std::optional<ConnectionId> op = conversation->operatorConnection;
     endConversation(conversation->record.id, ConversationState::Ended, visitor::state::kEnded);
@@ -175,14 +175,14 @@ void Core::visitorClosed(ConnectionId connection)
     // The conversation stays open: the visitor may come back with its token.
     if (conversation->visitorConnections.empty() && conversation->operatorConnection) {
         const ConnectionId op = *conversation->operatorConnection;
-        output_.sendToOperator(op, nlchat::ChatState{operators_.at(op).uuid, nlchat::Direction::In,
+        sink_.sendToOperator(op, nlchat::ChatState{operators_.at(op).uuid, nlchat::Direction::In,
                                                      "gone", conversation->record.id});
     }
 }
 
 void Core::sendVisitorError(ConnectionId connection, const char* errorCode, const std::string& message)
 {
-    output_.sendToVisitor(connection, visitor::ErrorReply{errorCode, message});
+    sink_.sendToVisitor(connection, visitor::ErrorReply{errorCode, message});
 }
 
 } // namespace ringdesk::core

@@ -8,9 +8,9 @@ namespace ringdesk::http {
 
 namespace ws = protocol::websocket;
 
-VisitorStream::VisitorStream(runtime::EventLoop& loop, Poco::Net::StreamSocket socket,
+VisitorStream::VisitorStream(io::EventLoop& loop, Poco::Net::StreamSocket socket,
                              VisitorEndpointContext& context, std::string address, std::function<void()> onClosed)
-    : runtime::StreamConnection(loop, std::move(socket), context.maxQueuedMessages,
+    : io::StreamConnection(loop, std::move(socket), context.maxQueuedMessages,
                                 std::chrono::seconds(context.idleTimeoutSeconds)),
       context_(context), id_(context.registry.nextId()), address_(std::move(address)),
       onClosed_(std::move(onClosed)), decoder_(context.maxFrameBytes)
@@ -25,23 +25,23 @@ void VisitorStream::start(std::string pending)
     open(std::move(pending));
 }
 
-void VisitorStream::deliver(const visitor::ServerMessage& message) { offerFromOutside(outbox_, Outgoing{message}); }
+void VisitorStream::deliver(const visitor::ServerMessage& message) { offerFromOutside(sendQueue_, Outgoing{message}); }
 
 void VisitorStream::shutdown(const std::string&)
 {
-    if (outbox_.offerLast(CloseFrame{ws::close_code::kNormal, "closed by server"}))
+    if (sendQueue_.offerLast(CloseFrame{ws::close_code::kNormal, "closed by server"}))
         requestFlush();
 }
 
 void VisitorStream::closeWith(std::uint16_t status, const std::string& reason)
 {
-    if (outbox_.offerLast(CloseFrame{status, reason}))
-        flushOutbox();
+    if (sendQueue_.offerLast(CloseFrame{status, reason}))
+        flushSendQueue();
 }
 
-void VisitorStream::flushOutbox()
+void VisitorStream::flushSendQueue()
 {
-    std::vector<Outgoing> items = outbox_.take();
+    std::vector<Outgoing> items = sendQueue_.take();
     for (Outgoing& item : items) {
         if (auto* message = std::get_if<visitor::ServerMessage>(&item)) {
             queueBytes(ws::encodeFrame(ws::Opcode::kText, visitor::encodeServer(*message)));
@@ -103,7 +103,7 @@ void VisitorStream::onIdleTimeout() { closeWith(ws::close_code::kGoingAway, "idl
 
 void VisitorStream::onClosed(const std::string& reason)
 {
-    outbox_.refuseAll();
+    sendQueue_.refuseAll();
     Poco::Logger::get("ringdesk.visitor")
         .debug("visitor connection %Lu ended: %s", static_cast<Poco::UInt64>(id_), reason);
     const core::ConnectionId id = id_;

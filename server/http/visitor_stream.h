@@ -6,7 +6,7 @@
 
 #include "protocol/websocket_frame.h"
 #include "server/http/visitor_websocket.h"
-#include "server/runtime/stream_connection.h"
+#include "server/io/stream_connection.h"
 
 #include <functional>
 #include <string>
@@ -15,19 +15,19 @@
 
 namespace ringdesk::http {
 
-class VisitorStream final : public runtime::StreamConnection, public runtime::VisitorLink
+class VisitorStream final : public io::StreamConnection, public dispatch::VisitorLink
 {
 public:
     /// `address` is the visitor's IP address (for bans); `onClosed` runs once after the
     /// connection closed and the core was told.
-    VisitorStream(runtime::EventLoop& loop, Poco::Net::StreamSocket socket, VisitorEndpointContext& context,
+    VisitorStream(io::EventLoop& loop, Poco::Net::StreamSocket socket, VisitorEndpointContext& context,
                   std::string address, std::function<void()> onClosed);
 
     /// Registers the connection (a new id, the registry, `visitorConnected`) and starts reading;
     /// `pending` are bytes the client sent right after its handshake request.
     void start(std::string pending);
 
-    // runtime::VisitorLink (any thread)
+    // dispatch::VisitorLink (any thread)
     void deliver(const visitor::ServerMessage& message) override;
     void shutdown(const std::string& reason) override;
 
@@ -41,7 +41,7 @@ private:
     using Outgoing = std::variant<visitor::ServerMessage, CloseFrame>;
 
     void onBytes(const char* data, std::size_t size) override;
-    void flushOutbox() override;
+    void flushSendQueue() override;
     void onClosed(const std::string& reason) override;
     void onIdleTimeout() override;
     void handle(protocol::websocket::Message message);
@@ -54,7 +54,7 @@ private:
     std::function<void()> onClosed_;
     protocol::websocket::FrameDecoder decoder_; // loop thread only
 
-    runtime::Outbox<Outgoing> outbox_;
+    io::SendQueue<Outgoing> sendQueue_;
 };
 
 } // namespace ringdesk::http

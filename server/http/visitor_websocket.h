@@ -5,9 +5,9 @@
 // hands it to an event loop as a VisitorStream (visitor_stream.h). The HTTP thread is then free;
 // the WebSocket holds no thread of its own.
 
-#include "server/runtime/connection_registry.h"
-#include "server/runtime/dispatcher.h"
-#include "server/runtime/event_loop.h"
+#include "server/dispatch/connection_registry.h"
+#include "server/dispatch/dispatcher.h"
+#include "server/io/event_loop.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
 
@@ -18,12 +18,12 @@ namespace ringdesk::http {
 
 struct VisitorEndpointContext
 {
-    runtime::Dispatcher& dispatcher;
-    runtime::ConnectionRegistry& registry;
+    dispatch::Dispatcher& dispatcher;
+    dispatch::ConnectionRegistry& registry;
     std::size_t maxFrameBytes;       // longest accepted message payload, bytes
     std::size_t maxQueuedMessages;   // send queue bound before the visitor is dropped
     int idleTimeoutSeconds;          // a silent visitor socket is closed after this long
-    runtime::EventLoopGroup& loops;  // where the WebSockets run
+    io::EventLoopGroup& loops;  // where the WebSockets run
     std::size_t maxConnections;      // live WebSockets at once; more are refused with 503
     std::atomic<std::size_t>& liveConnections;
 };

@@ -5,8 +5,8 @@
 // the core's IM unit; the link's writer thread writes what the core answers.
 
 #include "server/core/credential_check.h"
-#include "server/runtime/connection_registry.h"
-#include "server/runtime/dispatcher.h"
+#include "server/dispatch/connection_registry.h"
+#include "server/dispatch/dispatcher.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/TCPServerConnection.h>
@@ -20,8 +20,8 @@ class ImsLinkImpl;
 /// What every IMS connection shares.
 struct ImsEndpointContext
 {
-    runtime::Dispatcher& dispatcher;
-    runtime::ConnectionRegistry& registry;
+    dispatch::Dispatcher& dispatcher;
+    dispatch::ConnectionRegistry& registry;
     core::CredentialCheck& credentials; // verifies logins (slow: off the dispatcher)
     std::size_t maxDocumentBytes;   // longest accepted document, bytes (<= limits::kMaxImsDocumentBytes)
     std::size_t maxQueuedDocuments; // send queue bound before the peer is dropped

@@ -1,6 +1,6 @@
 #include "server/ims_endpoint/ims_link.h"
 
-#include "server/runtime/socket_io.h"
+#include "server/io/socket_io.h"
 
 #include <Poco/Exception.h>
 
@@ -9,7 +9,7 @@ namespace ringdesk::ims_endpoint {
 ImsLinkImpl::ImsLinkImpl(Poco::Net::StreamSocket socket, std::size_t maxQueued)
     : socket_(std::move(socket)),
       queue_([this](const Outgoing& item) { write(item); },
-             [this](const std::string&) { runtime::shutdownQuietly(socket_); },
+             [this](const std::string&) { io::shutdownQuietly(socket_); },
              maxQueued, "ims-writer")
 {
 }
@@ -27,14 +27,14 @@ void ImsLinkImpl::finish() { queue_.stop(); }
 void ImsLinkImpl::write(const Outgoing& item)
 {
     if (std::holds_alternative<std::monostate>(item)) {
-        runtime::shutdownQuietly(socket_);
+        io::shutdownQuietly(socket_);
         return;
     }
     // Documents go back to back with no separator, as the spec frames them.
     const std::string text = std::holds_alternative<std::string>(item)
                                  ? std::get<std::string>(item)
                                  : ims::serialize(std::get<ims::ServerDocument>(item));
-    runtime::sendAll(socket_, text);
+    io::sendAll(socket_, text);
 }
 
 } // namespace ringdesk::ims_endpoint

@@ -1,10 +1,10 @@
 #pragma once
 // The send side of an IMS connection: the echo of each client document (its exact bytes,
 // specs/ims-xml-protocol.txt N.B.), error documents and the core's server documents, written in
-// the order they were queued by the connection's own writer thread (runtime::OutboundQueue).
+// the order they were queued by the connection's own writer thread (io::WriterThread).
 
-#include "server/runtime/connection_registry.h"
-#include "server/runtime/outbound_queue.h"
+#include "server/dispatch/connection_registry.h"
+#include "server/io/writer_thread.h"
 
 #include <Poco/Net/StreamSocket.h>
 
@@ -13,7 +13,7 @@
 
 namespace ringdesk::ims_endpoint {
 
-class ImsLinkImpl final : public runtime::ImsLink
+class ImsLinkImpl final : public dispatch::ImsLink
 {
 public:
     /// `socket` is shared with the reading thread; at most `maxQueued` items wait to be written
@@ -35,7 +35,7 @@ private:
     void write(const Outgoing& item);
 
     Poco::Net::StreamSocket socket_;
-    runtime::OutboundQueue<Outgoing> queue_;
+    io::WriterThread<Outgoing> queue_;
 };
 
 } // namespace ringdesk::ims_endpoint

@@ -6,8 +6,8 @@
 // the connection stays. Shared by the event-loop connection (plain TCP) and the threaded one.
 
 #include "protocol/protocol_error.h"
-#include "server/operator_endpoint/answer_form.h"
-#include "server/operator_endpoint/operator_connection.h"
+#include "server/operator_endpoint/packet_encoder.h"
+#include "server/operator_endpoint/threaded_operator_connection.h"
 
 #include <Poco/Logger.h>
 
@@ -20,7 +20,7 @@ class OperatorLineHandler
 public:
     /// `replies` receives error answers; `form` is the connection's answer form.
     OperatorLineHandler(OperatorEndpointContext& context, core::ConnectionId id, std::string peer,
-                        AnswerForm& form, runtime::OperatorLink& replies);
+                        PacketEncoder& form, dispatch::OperatorLink& replies);
 
     /// Handles a non-empty line; may take long (RSA private operations, the login KDF), so the
     /// event loops call it on a worker. One line at a time per connection, in arrival order.
@@ -37,8 +37,8 @@ private:
     OperatorEndpointContext& context_;
     const core::ConnectionId id_;
     const std::string peer_;
-    AnswerForm& form_;
-    runtime::OperatorLink& replies_;
+    PacketEncoder& form_;
+    dispatch::OperatorLink& replies_;
     Poco::Logger& logger_;
     core::SystemClock clock_; // ban expiry is wall-clock time
 };

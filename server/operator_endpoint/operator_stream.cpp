@@ -6,13 +6,13 @@
 
 namespace ringdesk::operator_endpoint {
 
-OperatorStream::OperatorStream(runtime::EventLoop& loop, Poco::Net::StreamSocket socket,
-                               OperatorEndpointContext& context, runtime::WorkerPool& workers,
+OperatorStream::OperatorStream(io::EventLoop& loop, Poco::Net::StreamSocket socket,
+                               OperatorEndpointContext& context, io::WorkerPool& workers,
                                std::function<void()> onClosed)
-    : runtime::StreamConnection(loop, socket, context.maxQueuedPackets, std::chrono::milliseconds(0)),
+    : io::StreamConnection(loop, socket, context.maxQueuedPackets, std::chrono::milliseconds(0)),
       context_(context), id_(context.registry.nextId()), peer_(socket.peerAddress().toString()),
       onClosed_(std::move(onClosed)), lines_(context, id_, peer_, form_, *this),
-      strand_(std::make_shared<runtime::Strand>(workers)), framer_(context.maxLineBytes)
+      strand_(std::make_shared<io::Strand>(workers)), framer_(context.maxLineBytes)
 {
 }
 
@@ -26,17 +26,17 @@ void OperatorStream::start()
     open();
 }
 
-void OperatorStream::deliver(const nlchat::Packet& packet) { offerFromOutside(outbox_, Outgoing{packet}); }
+void OperatorStream::deliver(const nlchat::Packet& packet) { offerFromOutside(sendQueue_, Outgoing{packet}); }
 
 void OperatorStream::shutdown(const std::string&)
 {
-    if (outbox_.offerLast(std::nullopt))
+    if (sendQueue_.offerLast(std::nullopt))
         requestFlush();
 }
 
-void OperatorStream::flushOutbox()
+void OperatorStream::flushSendQueue()
 {
-    const std::vector<Outgoing> items = outbox_.take();
+    const std::vector<Outgoing> items = sendQueue_.take();
     for (const Outgoing& item : items) {
         if (!item) {
             closeAfterWrite("closed by server");
@@ -93,7 +93,7 @@ void OperatorStream::handleLine(std::string line)
 
 void OperatorStream::onClosed(const std::string& reason)
 {
-    outbox_.refuseAll();
+    sendQueue_.refuseAll();
     Poco::Logger::get("ringdesk.operator")
         .information("operator connection %Lu from %s ended: %s", static_cast<Poco::UInt64>(id_), peer_,
                      reason);

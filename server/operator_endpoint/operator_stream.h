@@ -7,11 +7,11 @@
 // sends is queued here and encoded (sealed, for RSA clients) on the loop.
 
 #include "protocol/line_framer.h"
-#include "server/operator_endpoint/answer_form.h"
-#include "server/operator_endpoint/operator_connection.h"
+#include "server/operator_endpoint/packet_encoder.h"
+#include "server/operator_endpoint/threaded_operator_connection.h"
 #include "server/operator_endpoint/operator_line_handler.h"
-#include "server/runtime/stream_connection.h"
-#include "server/runtime/worker_pool.h"
+#include "server/io/stream_connection.h"
+#include "server/io/worker_pool.h"
 
 #include <functional>
 #include <optional>
@@ -19,17 +19,17 @@
 
 namespace ringdesk::operator_endpoint {
 
-class OperatorStream final : public runtime::StreamConnection, public runtime::OperatorLink
+class OperatorStream final : public io::StreamConnection, public dispatch::OperatorLink
 {
 public:
     /// `onClosed` runs once after the connection closed and the core was told.
-    OperatorStream(runtime::EventLoop& loop, Poco::Net::StreamSocket socket, OperatorEndpointContext& context,
-                   runtime::WorkerPool& workers, std::function<void()> onClosed);
+    OperatorStream(io::EventLoop& loop, Poco::Net::StreamSocket socket, OperatorEndpointContext& context,
+                   io::WorkerPool& workers, std::function<void()> onClosed);
 
     /// Registers the connection (a new id, the registry, `operatorConnected`) and starts reading.
     void start();
 
-    // runtime::OperatorLink (any thread)
+    // dispatch::OperatorLink (any thread)
     void deliver(const nlchat::Packet& packet) override;
     void shutdown(const std::string& reason) override;
 
@@ -39,7 +39,7 @@ private:
     static constexpr std::size_t kMaxWorkerBacklog = 64;
 
     void onBytes(const char* data, std::size_t size) override;
-    void flushOutbox() override;
+    void flushSendQueue() override;
     void onClosed(const std::string& reason) override;
     void handleLine(std::string line);
 
@@ -47,15 +47,15 @@ private:
     const core::ConnectionId id_;
     const std::string peer_;
     std::function<void()> onClosed_;
-    AnswerForm form_;
+    PacketEncoder form_;
     OperatorLineHandler lines_;
-    std::shared_ptr<runtime::Strand> strand_;
+    std::shared_ptr<io::Strand> strand_;
     protocol::LineFramer framer_; // loop thread only
     bool backlogPaused_ = false;  // loop thread only: reading paused for the worker backlog
 
     // A packet to write, or std::nullopt: close the connection once what is before it is written.
     using Outgoing = std::optional<nlchat::Packet>;
-    runtime::Outbox<Outgoing> outbox_;
+    io::SendQueue<Outgoing> sendQueue_;
 };
 
 } // namespace ringdesk::operator_endpoint

@@ -41,7 +41,7 @@ std::vector<core::ConversationRecord> ConversationStoreProxy::openConversations(
 }
 
 void ConversationStoreProxy::appendMessage(std::int64_t conversationId,
-                                           const core::StoredMessage& message)
+                                           const core::TranscriptLine& message)
 {
     thread_.post([this, conversationId, message] { target_.appendMessage(conversationId, message); });
 }
@@ -52,7 +52,7 @@ void ConversationStoreProxy::advanceConversation(std::int64_t conversationId, st
     thread_.post([this, conversationId, seq, ts] { target_.advanceConversation(conversationId, seq, ts); });
 }
 
-std::vector<core::StoredMessage> ConversationStoreProxy::messages(std::int64_t conversationId,
+std::vector<core::TranscriptLine> ConversationStoreProxy::messages(std::int64_t conversationId,
                                                                   std::int64_t sinceSeq)
 {
     return thread_.call([&] { return target_.messages(conversationId, sinceSeq); });

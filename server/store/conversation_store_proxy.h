@@ -25,9 +25,9 @@ public:
     void updateConversation(const core::ConversationRecord& record, std::int64_t nowMs) override;
     std::optional<core::ConversationRecord> latestConversation(const std::string& visitorId) override;
     std::vector<core::ConversationRecord> openConversations() override;
-    void appendMessage(std::int64_t conversationId, const core::StoredMessage& message) override;
+    void appendMessage(std::int64_t conversationId, const core::TranscriptLine& message) override;
     void advanceConversation(std::int64_t conversationId, std::int64_t seq, std::int64_t ts) override;
-    std::vector<core::StoredMessage> messages(std::int64_t conversationId, std::int64_t sinceSeq) override;
+    std::vector<core::TranscriptLine> messages(std::int64_t conversationId, std::int64_t sinceSeq) override;
     void storeLeftMessage(std::int64_t conversationId, const std::string& visitorId,
                           const std::string& name, const std::string& email,
                           const std::string& text, std::int64_t nowMs) override;

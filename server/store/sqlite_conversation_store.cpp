@@ -7,7 +7,7 @@ using namespace Poco::Data::Keywords;
 namespace ringdesk::store {
 
 using core::ConversationRecord;
-using core::StoredMessage;
+using core::TranscriptLine;
 
 SqliteConversationStore::SqliteConversationStore(Poco::Data::Session& session)
     : session_(session),
@@ -91,7 +91,7 @@ std::vector<ConversationRecord> SqliteConversationStore::openConversations()
     return selectConversations("WHERE state IN ('ringing', 'connected', 'waiting') ORDER BY id", {});
 }
 
-void SqliteConversationStore::appendMessage(std::int64_t conversationId, const StoredMessage& message)
+void SqliteConversationStore::appendMessage(std::int64_t conversationId, const TranscriptLine& message)
 {
     appendMessage_.run(conversationId, message.seq, message.fromOperator ? 1 : 0, message.operatorName,
                        message.text, message.ts);
@@ -106,14 +106,14 @@ void SqliteConversationStore::advanceConversation(std::int64_t conversationId, s
     advanceConversation_.run(seq, ts, conversationId, seq);
 }
 
-std::vector<StoredMessage> SqliteConversationStore::messages(std::int64_t conversationId,
+std::vector<TranscriptLine> SqliteConversationStore::messages(std::int64_t conversationId,
                                                              std::int64_t sinceSeq)
 {
     std::vector<Poco::Tuple<std::int64_t, int, std::string, std::string, std::int64_t>> rows;
     session_ << "SELECT seq, from_operator, operator_name, body, ts FROM messages "
                 "WHERE conversation_id = ? AND seq > ? ORDER BY seq",
         bind(conversationId), bind(sinceSeq), into(rows), now;
-    std::vector<StoredMessage> result;
+    std::vector<TranscriptLine> result;
     result.reserve(rows.size());
     for (const auto& row : rows)
         result.push_back({row.get<0>(), row.get<1>() != 0, row.get<2>(), row.get<3>(), row.get<4>()});

@@ -16,7 +16,7 @@ class TlsConnection final : public Poco::Net::TCPServerConnection
 public:
     TlsConnection(const Poco::Net::StreamSocket& socket, const std::string& endpointName,
                   Poco::Net::Context::Ptr context, Poco::Timespan handshakeTimeout,
-                  const runtime::TcpListener::ConnectionMaker& makeConnection)
+                  const io::TcpListener::ConnectionMaker& makeConnection)
         : Poco::Net::TCPServerConnection(socket), endpointName_(endpointName),
           context_(std::move(context)), handshakeTimeout_(handshakeTimeout),
           makeConnection_(makeConnection), logger_(Poco::Logger::get("ringdesk.tls"))
@@ -57,16 +57,16 @@ private:
     std::string endpointName_;
     Poco::Net::Context::Ptr context_;
     Poco::Timespan handshakeTimeout_;
-    runtime::TcpListener::ConnectionMaker makeConnection_;
+    io::TcpListener::ConnectionMaker makeConnection_;
     Poco::Logger& logger_;
 };
 
 } // namespace
 
-runtime::TcpListener::ConnectionMaker overTls(const std::string& endpointName,
+io::TcpListener::ConnectionMaker overTls(const std::string& endpointName,
                                               Poco::Net::Context::Ptr context,
                                               Poco::Timespan handshakeTimeout,
-                                              runtime::TcpListener::ConnectionMaker makeConnection)
+                                              io::TcpListener::ConnectionMaker makeConnection)
 {
     return [endpointName, context, handshakeTimeout,
             makeConnection = std::move(makeConnection)](const Poco::Net::StreamSocket& socket) {

@@ -7,7 +7,7 @@ namespace ringdesk::admin_tests {
 using integration::awaitMessage;
 using integration::awaitPacket;
 
-std::int64_t acceptChat(operator_client::OperatorConnection& op, integration::VisitorClient& visitor,
+std::int64_t acceptChat(operator_client::NlchatClient& op, integration::VisitorClient& visitor,
                         const std::string& first)
 {
     visitor.send(visitor::SendMsg{first});
@@ -21,7 +21,7 @@ std::int64_t acceptChat(operator_client::OperatorConnection& op, integration::Vi
     return id;
 }
 
-void operatorSays(operator_client::OperatorConnection& op, integration::VisitorClient& visitor, std::int64_t id,
+void operatorSays(operator_client::NlchatClient& op, integration::VisitorClient& visitor, std::int64_t id,
                   const std::string& text)
 {
     op.send(nlchat::Msg{{text}, nlchat::Direction::Out, op.uuid(), id, 0, 0});
@@ -29,7 +29,7 @@ void operatorSays(operator_client::OperatorConnection& op, integration::VisitorC
         visitor, [&](const visitor::ChatMessage& m) { return m.fromOperator && m.text == text; });
 }
 
-void visitorSays(integration::VisitorClient& visitor, operator_client::OperatorConnection& op,
+void visitorSays(integration::VisitorClient& visitor, operator_client::NlchatClient& op,
                  const std::string& text)
 {
     visitor.send(visitor::SendMsg{text});

@@ -23,11 +23,11 @@ namespace {
 
 using integration::kHost;
 using integration::ServerProcess;
-using operator_client::OperatorConnection;
+using operator_client::NlchatClient;
 
 int loginResult(const ServerProcess& server, const std::string& username, const std::string& password)
 {
-    OperatorConnection connection;
+    NlchatClient connection;
     connection.connect(kHost, server.operatorPort(), integration::kDeadline);
     return connection.login(username, password, integration::kDeadline).result;
 }

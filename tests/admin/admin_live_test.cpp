@@ -17,7 +17,7 @@ using integration::connectOperator;
 using integration::connectVisitor;
 using integration::kHost;
 using integration::ServerProcess;
-using operator_client::OperatorConnection;
+using operator_client::NlchatClient;
 
 /// The promise: a banned or logged-out user is disconnected within a second of the
 /// admin tool's answer (the answer comes after the server handed the logout to the sockets).
@@ -25,7 +25,7 @@ constexpr std::chrono::milliseconds kAtOnce{1000};
 
 /// True when the server closes `connection` within `timeout`; packets before the end are
 /// skipped.
-bool closedWithin(OperatorConnection& connection, std::chrono::milliseconds timeout)
+bool closedWithin(NlchatClient& connection, std::chrono::milliseconds timeout)
 {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     try {
@@ -52,7 +52,7 @@ std::string nextLogout(ims_tests::ImsClient& ims)
 /// Logs in on a new connection and returns the login result (0, 1, 2).
 int loginResult(const ServerProcess& server, const std::string& username, const std::string& password)
 {
-    OperatorConnection connection;
+    NlchatClient connection;
     connection.connect(kHost, server.operatorPort(), integration::kDeadline);
     return connection.login(username, password, integration::kDeadline).result;
 }

@@ -202,7 +202,7 @@ public:
                 1796117400000, 1796117460000, 3};
     }
 
-    static std::vector<core::StoredMessage> messages()
+    static std::vector<core::TranscriptLine> messages()
     {
         return {{1, false, "", "Where is my parcel?", 1796117401000},
                 {2, true, "Alice", "It left yesterday.\nTracking: 42", 1796117402000},

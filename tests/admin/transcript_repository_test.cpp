@@ -118,12 +118,12 @@ private:
     /// (none when empty) and put in `state` at `endMs`, as the core does.
     static std::int64_t conversation(store::SqliteConversationStore& store, const std::string& visitor,
                                      const std::string& op, ConversationState state, std::int64_t startMs,
-                                     std::int64_t endMs, const std::vector<core::StoredMessage>& messages)
+                                     std::int64_t endMs, const std::vector<core::TranscriptLine>& messages)
     {
         ConversationRecord record{0, visitor, visitor == kAnn ? "Ann" : "Bea", "/shop", ConversationState::Ringing,
                                   {}, {}, 0};
         record.id = store.createConversation(record, startMs);
-        for (const core::StoredMessage& message : messages)
+        for (const core::TranscriptLine& message : messages)
             store.appendMessage(record.id, message);
         record.state = state;
         record.operatorUsername = op;

@@ -12,7 +12,7 @@ OperatorFleet::OperatorFleet(const FleetOptions& options)
     for (std::size_t i = 0; i < options.count; ++i) {
         operator_client::ConnectionOptions connection;
         connection.encryption = options.encryption;
-        auto client = std::make_unique<operator_client::OperatorConnection>(connection);
+        auto client = std::make_unique<operator_client::NlchatClient>(connection);
         client->connect(options.host, options.port, options.timeout);
         const std::string name = OperatorAccounts::username(options.first + i);
         const nlchat::Login answer = client->login(name, OperatorAccounts::kPassword, options.timeout);

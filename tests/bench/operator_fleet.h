@@ -1,9 +1,9 @@
 #pragma once
 // Many logged-in operators (accounts op<first> …, see OperatorAccounts), each a blocking
-// operator_client::OperatorConnection whose socket an EventLoop watches.
+// operator_client::NlchatClient whose socket an EventLoop watches.
 
 #include "event_loop.h"
-#include "operator-client/session/operator_connection.h"
+#include "operator-client/session/nlchat_client.h"
 
 #include <cstdint>
 #include <functional>
@@ -34,7 +34,7 @@ public:
     explicit OperatorFleet(const FleetOptions& options);
 
     std::size_t size() const noexcept { return connections_.size(); }
-    operator_client::OperatorConnection& at(std::size_t index) { return *connections_.at(index); }
+    operator_client::NlchatClient& at(std::size_t index) { return *connections_.at(index); }
 
     using PacketHandler = std::function<void(std::size_t index, const nlchat::Packet& packet)>;
     /// Watches every connection on `loop`: each packet received (probes are answered inside)
@@ -51,7 +51,7 @@ private:
     /// Calls `onReadable(index)` whenever connection `index`'s socket is readable.
     void watch(EventLoop& loop, std::function<void(std::size_t index)> onReadable);
 
-    std::vector<std::unique_ptr<operator_client::OperatorConnection>> connections_;
+    std::vector<std::unique_ptr<operator_client::NlchatClient>> connections_;
 };
 
 } // namespace ringdesk::bench

@@ -19,7 +19,7 @@ RingdeskTransport::RingdeskTransport(OperatorFleet& fleet, const std::string& ho
         visitor.hello("pair " + std::to_string(i), kSetupTimeout);
         visitor.send(visitor::SendMsg{"start pair " + std::to_string(i)});
 
-        operator_client::OperatorConnection& op = fleet.at(i);
+        operator_client::NlchatClient& op = fleet.at(i);
         const auto deadline = std::chrono::steady_clock::now() + kSetupTimeout;
         std::int64_t conversation = 0;
         while (conversation == 0) {
@@ -42,7 +42,7 @@ void RingdeskTransport::send(std::size_t pair, const std::string& payload)
     if (direction_ == Direction::VisitorToOperator) {
         visitors_[pair]->send(visitor::SendMsg{payload});
     } else {
-        operator_client::OperatorConnection& op = fleet_.at(pair);
+        operator_client::NlchatClient& op = fleet_.at(pair);
         op.send(nlchat::Msg{{payload}, nlchat::Direction::Out, op.uuid(), conversations_[pair], 0, 0});
     }
 }

@@ -88,7 +88,7 @@ private:
 
     void handle(std::size_t index, const nlchat::Packet& packet, Clock::time_point at)
     {
-        operator_client::OperatorConnection& connection = fleet_.at(index);
+        operator_client::NlchatClient& connection = fleet_.at(index);
         if (const auto* ring = std::get_if<nlchat::Ring>(&packet)) {
             if (index == 0 && current_ == 0) {
                 current_ = ring->id;

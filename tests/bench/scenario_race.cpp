@@ -45,7 +45,7 @@ RaceResult race(Context& ctx, std::size_t operators)
     std::map<std::int64_t, std::set<std::string>> winners; // ring id → winning UUIDs seen
     std::set<std::int64_t> rung;
     fleet.attach(loop, [&](std::size_t index, const nlchat::Packet& packet) {
-        operator_client::OperatorConnection& op = fleet.at(index);
+        operator_client::NlchatClient& op = fleet.at(index);
         if (const auto* ring = std::get_if<nlchat::Ring>(&packet)) {
             rung.insert(ring->id);
             op.send(nlchat::RingAck{op.uuid(), ring->id});

@@ -1,10 +1,10 @@
 #pragma once
-// One core wired to a ManualClock, a RecordingOutput and an InMemoryConversationStore, with
+// One core wired to a ManualClock, a RecordingSink and an InMemoryConversationStore, with
 // the steps every core test repeats: operators logging in, visitors saying hello and writing,
 // time passing. Connection ids come from one counter, as in the server (core_output.h).
 
 #include "fakes/in_memory_conversation_store.h"
-#include "fakes/recording_output.h"
+#include "fakes/recording_sink.h"
 
 #include "server/core/core.h"
 
@@ -23,7 +23,7 @@ public:
     // Declared in this order so the core is built after what it refers to.
     CoreSettings settings;
     ManualClock clock;
-    RecordingOutput output;
+    RecordingSink output;
     InMemoryConversationStore store;
     Core core;
 

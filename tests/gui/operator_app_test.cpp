@@ -40,9 +40,9 @@ using namespace operator_client;
 
 /// Before the app starts: ben and alice become colleagues, alice invites dave, carol invites
 /// alice, and ben (left logged in, returned) writes to alice while she is offline.
-std::unique_ptr<OperatorSession> prepareColleagues(const integration::ServerProcess& server)
+std::unique_ptr<OperatorEngine> prepareColleagues(const integration::ServerProcess& server)
 {
-    auto ben = std::make_unique<OperatorSession>(integration::sessionSettings(server.operatorPort(), "ben", "ben-pw"));
+    auto ben = std::make_unique<OperatorEngine>(integration::sessionSettings(server.operatorPort(), "ben", "ben-pw"));
     ben->start();
     integration::awaitSessionLogin(*ben);
     ben->addColleague("alice");
@@ -87,7 +87,7 @@ public:
         for (const char* name : {"ben", "carol", "dave"})
             server.addUser(name, std::string(name) + "-pw", name);
         server.start();
-        const std::unique_ptr<OperatorSession> ben = prepareColleagues(server);
+        const std::unique_ptr<OperatorEngine> ben = prepareColleagues(server);
         XvfbDisplay display;
 
         Poco::File(RINGDESK_SCREENSHOT_DIR).createDirectories();

@@ -1,11 +1,11 @@
 // Colleagues and team messages (docs/protocol.md, "IM extensions") over real sockets: two or
-// three operator sessions (operator-client/session/operator_session.h) against the real server.
+// three operator sessions (operator-client/session/operator_engine.h) against the real server.
 // An invitation is offered, answered and seen in both rosters; a status set by one operator
 // reaches its colleague live; a denied invitation and a removed colleague reach the other
 // side; team messages are delivered live, or stored for an offline colleague and delivered
 // exactly once, in order and marked offline, at its next login; an unknown recipient is
 // reported. The roster comes again by itself after the session logs in again.
-#include "operator-client/session/operator_session.h"
+#include "operator-client/session/operator_engine.h"
 #include "server_process.h"
 #include "test_peers.h"
 #include "waits.h"
@@ -29,10 +29,10 @@ constexpr int kOffline = 3;
 
 /// A started session of `username` (password "<username>-pw") that has logged in and received
 /// its first roster, which is returned through `roster` when given.
-std::unique_ptr<OperatorSession> loggedIn(const ServerProcess& server, const std::string& username,
+std::unique_ptr<OperatorEngine> loggedIn(const ServerProcess& server, const std::string& username,
                                           RosterReceived* roster = nullptr)
 {
-    auto session = std::make_unique<OperatorSession>(
+    auto session = std::make_unique<OperatorEngine>(
         sessionSettings(server.operatorPort(), username, username + "-pw"));
     session->start();
     awaitSessionLogin(*session);
@@ -51,7 +51,7 @@ void addUsers(ServerProcess& server, const std::vector<std::string>& names)
 
 /// The events a session reports before the first T (which is consumed too).
 template <class T>
-std::vector<Event> eventsBefore(OperatorSession& session)
+std::vector<Event> eventsBefore(OperatorEngine& session)
 {
     std::vector<Event> before;
     const auto deadline = std::chrono::steady_clock::now() + kDeadline;
@@ -74,13 +74,13 @@ bool hasColleague(const RosterReceived& roster, const std::string& name, int sta
     return false;
 }
 
-ColleagueCommandResult awaitResult(OperatorSession& session, ColleagueAction action)
+ColleagueCommandResult awaitResult(OperatorEngine& session, ColleagueAction action)
 {
     return awaitEvent<ColleagueCommandResult>(
         session, [action](const ColleagueCommandResult& result) { return result.action == action; });
 }
 
-ColleagueStatusChanged awaitStatusOf(OperatorSession& session, const std::string& name, int status)
+ColleagueStatusChanged awaitStatusOf(OperatorEngine& session, const std::string& name, int status)
 {
     return awaitEvent<ColleagueStatusChanged>(session, [&](const ColleagueStatusChanged& change) {
         return change.username == name && change.status == status;
@@ -173,7 +173,7 @@ public:
         CPPUNIT_ASSERT(awaitResult(*dan, ColleagueAction::Deny).done);
         const InvitationAnswered denied = awaitEvent<InvitationAnswered>(*cat);
         CPPUNIT_ASSERT(!denied.accepted && denied.username == "dan");
-        for (OperatorSession* session : {cat.get(), dan.get()}) {
+        for (OperatorEngine* session : {cat.get(), dan.get()}) {
             session->requestRoster();
             const RosterReceived roster = awaitEvent<RosterReceived>(*session);
             CPPUNIT_ASSERT(roster.colleagues.empty() && roster.invited.empty() && roster.invitedBy.empty());
@@ -240,7 +240,7 @@ public:
         }
 
         // ida logs in: the stored messages come before the roster, in order, marked offline.
-        auto ida = std::make_unique<OperatorSession>(sessionSettings(server.operatorPort(), "ida", "ida-pw"));
+        auto ida = std::make_unique<OperatorEngine>(sessionSettings(server.operatorPort(), "ida", "ida-pw"));
         ida->start();
         std::vector<TeamMessageReceived> delivered;
         for (const Event& event : eventsBefore<RosterReceived>(*ida))
@@ -258,7 +258,7 @@ public:
 
         // Once: the next login brings none of them again.
         ida.reset();
-        ida = std::make_unique<OperatorSession>(sessionSettings(server.operatorPort(), "ida", "ida-pw"));
+        ida = std::make_unique<OperatorEngine>(sessionSettings(server.operatorPort(), "ida", "ida-pw"));
         ida->start();
         for (const Event& event : eventsBefore<RosterReceived>(*ida))
             CPPUNIT_ASSERT_MESSAGE(describe(event), !std::holds_alternative<TeamMessageReceived>(event));

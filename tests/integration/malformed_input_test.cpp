@@ -12,7 +12,7 @@
 namespace ringdesk::integration {
 
 using operator_client::ConnectionError;
-using operator_client::OperatorConnection;
+using operator_client::NlchatClient;
 namespace code = protocol::error_code;
 
 class MalformedInputTest : public CppUnit::TestFixture
@@ -37,7 +37,7 @@ public:
 
     void testBadLinesGetErrorsAndTheConnectionStays()
     {
-        OperatorConnection op;
+        NlchatClient op;
         op.connect(kHost, server_->operatorPort(), kDeadline);
         awaitPacket<nlchat::ServerOnline>(op);
 
@@ -62,7 +62,7 @@ public:
     {
         // A well-framed line whose text is over the 4 000-byte limit: the framing is intact,
         // so only that packet is refused. Regression: the operator endpoint
-        // (server/operator_endpoint/operator_connection.cpp) treated every too_large as a lost
+        // (server/operator_endpoint/threaded_operator_connection.cpp) treated every too_large as a lost
         // framing and reset the connection, without the error reaching the client.
         auto op = connectOperator(*server_, "erin", "erin-secret", "Erin Ellis");
         const std::string text(protocol::limits::kMaxMessageTextBytes + 1, 'x');
@@ -106,12 +106,12 @@ public:
 
     void testWrongPasswordGetsResultZero()
     {
-        OperatorConnection op;
+        NlchatClient op;
         op.connect(kHost, server_->operatorPort(), kDeadline);
         CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kWrongCredentials),
                              op.login("erin", "not-her-password", kDeadline).result);
 
-        OperatorConnection stranger;
+        NlchatClient stranger;
         stranger.connect(kHost, server_->operatorPort(), kDeadline);
         CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kWrongCredentials),
                              stranger.login("nobody", "erin-secret", kDeadline).result);
@@ -119,7 +119,7 @@ public:
 
 private:
     /// Sends `line` and expects an error packet with `errorCode` and a message.
-    static void expectError(OperatorConnection& op, const std::string& line, const char* errorCode)
+    static void expectError(NlchatClient& op, const std::string& line, const char* errorCode)
     {
         op.sendUnchecked(line);
         const auto error = awaitPacket<nlchat::Error>(op);

@@ -45,7 +45,7 @@ public:
         server.useConfigFile(config);
         server.addUser("nina", "nina-secret", "Nina Novak");
         server.start();
-        OperatorSession nina(sessionSettings(server.operatorPort(), "nina", "nina-secret"));
+        OperatorEngine nina(sessionSettings(server.operatorPort(), "nina", "nina-secret"));
         nina.start();
         awaitSessionLogin(nina);
 
@@ -81,7 +81,7 @@ public:
         CPPUNIT_ASSERT_MESSAGE(log, contains(log, "ringdesk.ring.timeoutMs must be at least 1"));
 
         // Still serving, with the timeout of the start.
-        OperatorSession olga(sessionSettings(server.operatorPort(), "olga", "olga-secret"));
+        OperatorEngine olga(sessionSettings(server.operatorPort(), "olga", "olga-secret"));
         olga.start();
         awaitSessionLogin(olga);
         visitor::Welcome welcome;

@@ -17,7 +17,7 @@ namespace ringdesk::integration {
 namespace {
 
 using operator_client::Encryption;
-using operator_client::OperatorConnection;
+using operator_client::NlchatClient;
 
 struct Account
 {
@@ -49,7 +49,7 @@ std::vector<std::string> operatorTrafficAtVisitor(VisitorClient& visitor, std::s
 }
 
 /// What an operator saw from the visitor of chat `id`, in the same notation.
-std::vector<std::string> visitorTrafficAtOperator(OperatorConnection& op, std::int64_t id, std::size_t count,
+std::vector<std::string> visitorTrafficAtOperator(NlchatClient& op, std::int64_t id, std::size_t count,
                                                   std::vector<std::int64_t>& seqs)
 {
     std::vector<std::string> seen;
@@ -108,7 +108,7 @@ public:
             operator_client::fetchServerKey(kHost, server.httpPort(), kDeadline);
         CPPUNIT_ASSERT(serverKey == protocol::RsaPublicKey::fromPem(server.publicKeyPem()));
 
-        std::vector<std::unique_ptr<OperatorConnection>> ops;
+        std::vector<std::unique_ptr<NlchatClient>> ops;
         for (const Account& a : accounts)
             ops.push_back(connectOperator(server, a.username, a.password, a.displayName,
                                           Encryption{*a.key, serverKey}));
@@ -164,7 +164,7 @@ public:
             }
         }
         CPPUNIT_ASSERT_MESSAGE("nobody won the ring", winner < ops.size());
-        OperatorConnection& op = *ops[winner];
+        NlchatClient& op = *ops[winner];
         const std::string& winnerName = accounts[winner].displayName;
         for (const nlchat::RingAckAck& answer : answers)
             CPPUNIT_ASSERT_EQUAL(winnerName, answer.operatorName);
@@ -242,7 +242,7 @@ public:
             CPPUNIT_ASSERT_EQUAL(longText, ring.text);
             CPPUNIT_ASSERT_EQUAL(std::string("Bea"), ring.name);
         }
-        OperatorConnection& carol = *ops[2];
+        NlchatClient& carol = *ops[2];
         carol.send(nlchat::RingAck{carol.uuid(), id2});
         for (auto& each : ops)
             CPPUNIT_ASSERT_EQUAL(carol.uuid(),

@@ -6,11 +6,11 @@
 
 namespace ringdesk::integration {
 
-std::unique_ptr<operator_client::OperatorConnection>
+std::unique_ptr<operator_client::NlchatClient>
 connectOperator(const ServerProcess& server, const std::string& username, const std::string& password,
                 const std::string& displayName, std::optional<operator_client::Encryption> encryption)
 {
-    auto connection = std::make_unique<operator_client::OperatorConnection>(
+    auto connection = std::make_unique<operator_client::NlchatClient>(
         operator_client::ConnectionOptions{{}, std::move(encryption), true,
                                            protocol::limits::kMaxOperatorLineBytes});
     connection->connect(kHost, server.operatorPort(), kDeadline);
@@ -37,7 +37,7 @@ operator_client::SessionSettings sessionSettings(std::uint16_t port, const std::
     return settings;
 }
 
-operator_client::LoggedIn awaitSessionLogin(operator_client::OperatorSession& session)
+operator_client::LoggedIn awaitSessionLogin(operator_client::OperatorEngine& session)
 {
     awaitEvent<operator_client::Connecting>(session);
     awaitEvent<operator_client::Connected>(session);

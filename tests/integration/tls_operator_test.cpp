@@ -3,8 +3,8 @@
 // raw mode inside TLS, and the refusals: a certificate from another server, the system's
 // authorities for a self-signed server, TLS spoken to the plain port, and a handshake that
 // never gets an answer; a certificate that does not name the address connected to.
-#include "operator-client/session/operator_connection.h"
-#include "operator-client/session/operator_session.h"
+#include "operator-client/session/nlchat_client.h"
+#include "operator-client/session/operator_engine.h"
 #include "server_process.h"
 #include "test_peers.h"
 #include "waits.h"
@@ -67,7 +67,7 @@ public:
         SessionSettings settings = tlsSettings(*server_, server_->tlsCertificateFile());
         // Raw mode set up by the session: its key pair generated, the server's key fetched.
         settings.rawMode = SessionSettings::RawModeSetup{std::nullopt, server_->httpPort()};
-        OperatorSession session(settings, [] {});
+        OperatorEngine session(settings, [] {});
         session.start();
         awaitEvent<Connecting>(session);
         awaitEvent<Connected>(session);
@@ -103,7 +103,7 @@ public:
         other.enableTls();
         other.start();
         other.stop();
-        OperatorSession session(tlsSettings(*server_, other.tlsCertificateFile()), [] {});
+        OperatorEngine session(tlsSettings(*server_, other.tlsCertificateFile()), [] {});
         session.start();
         awaitEvent<Connecting>(session);
         // Refused for good: no retry, and the reason says why.
@@ -114,14 +114,14 @@ public:
         CPPUNIT_ASSERT_MESSAGE(lost.reason, contains(lost.reason, other.tlsCertificateFile()));
 
         // The server is unharmed: the right certificate still gets in.
-        OperatorConnection connection(ConnectionOptions{{}, {}, true, 65536, TlsOptions{server_->tlsCertificateFile()}});
+        NlchatClient connection(ConnectionOptions{{}, {}, true, 65536, TlsOptions{server_->tlsCertificateFile()}});
         connection.connect(kHost, server_->operatorTlsPort(), kDeadline);
         CPPUNIT_ASSERT_EQUAL(int(nlchat::LoginResult::kOk), connection.login("ivy", "ivy-secret", kDeadline).result);
     }
 
     void testSystemAuthoritiesRefuseSelfSignedServer()
     {
-        OperatorConnection connection(ConnectionOptions{{}, {}, true, 65536, TlsOptions{}});
+        NlchatClient connection(ConnectionOptions{{}, {}, true, 65536, TlsOptions{}});
         try {
             connection.connect(kHost, server_->operatorTlsPort(), kDeadline);
             CPPUNIT_FAIL("a self-signed certificate passed the system's authorities");
@@ -133,7 +133,7 @@ public:
 
     void testTlsToThePlainPortFailsWithoutVerificationError()
     {
-        OperatorConnection connection(ConnectionOptions{{}, {}, true, 65536, TlsOptions{server_->tlsCertificateFile()}});
+        NlchatClient connection(ConnectionOptions{{}, {}, true, 65536, TlsOptions{server_->tlsCertificateFile()}});
         try {
             connection.connect(kHost, server_->operatorPort(), kDeadline);
             CPPUNIT_FAIL("a TLS handshake succeeded with the plain port");
@@ -143,7 +143,7 @@ public:
             CPPUNIT_ASSERT_MESSAGE(e.what(), contains(e.what(), "cannot connect with TLS"));
         }
         // And plain clients on the plain port are served as before.
-        OperatorConnection plain;
+        NlchatClient plain;
         plain.connect(kHost, server_->operatorPort(), kDeadline);
         CPPUNIT_ASSERT_EQUAL(int(nlchat::LoginResult::kOk), plain.login("ivy", "ivy-secret", kDeadline).result);
     }
@@ -153,7 +153,7 @@ public:
         // The kernel accepts the TCP connection; no TLS answer ever comes. The connect timeout
         // bounds the handshake too, so this ends with an error instead of hanging.
         Poco::Net::ServerSocket silent(Poco::Net::SocketAddress(kHost, 0));
-        OperatorConnection connection(ConnectionOptions{{}, {}, true, 65536, TlsOptions{server_->tlsCertificateFile()}});
+        NlchatClient connection(ConnectionOptions{{}, {}, true, 65536, TlsOptions{server_->tlsCertificateFile()}});
         CPPUNIT_ASSERT_THROW(connection.connect(kHost, silent.address().port(), milliseconds(300)), ConnectionError);
         CPPUNIT_ASSERT(!connection.isOpen());
     }

@@ -4,8 +4,8 @@
 // others, and throws std::runtime_error naming what it waited for and what it skipped when
 // the deadline passes first.
 
-#include "operator-client/session/operator_connection.h"
-#include "operator-client/session/operator_session.h"
+#include "operator-client/session/nlchat_client.h"
+#include "operator-client/session/operator_engine.h"
 #include "visitor_client.h"
 
 #include <algorithm>
@@ -66,7 +66,7 @@ inline std::chrono::milliseconds left(Clock::time_point deadline)
 /// The first packet of type T (one packet struct, or nlchat::Packet for any) for which
 /// `accept(packet)` is true.
 template <class T, class Predicate>
-T awaitPacket(operator_client::OperatorConnection& connection, Predicate accept,
+T awaitPacket(operator_client::NlchatClient& connection, Predicate accept,
               std::chrono::milliseconds timeout = kDeadline)
 {
     const auto deadline = detail::Clock::now() + timeout;
@@ -83,7 +83,7 @@ T awaitPacket(operator_client::OperatorConnection& connection, Predicate accept,
 }
 
 template <class T>
-T awaitPacket(operator_client::OperatorConnection& connection,
+T awaitPacket(operator_client::NlchatClient& connection,
               std::chrono::milliseconds timeout = kDeadline)
 {
     return awaitPacket<T>(connection, [](const T&) { return true; }, timeout);
@@ -123,7 +123,7 @@ enum class Losses
 /// The first session event of type T for which `accept(event)` is true. Unless `losses` is
 /// Skip, a ConnectionLost or LoginFailed that is not awaited fails at once.
 template <class T, class Predicate>
-T awaitEvent(operator_client::OperatorSession& session, Predicate accept,
+T awaitEvent(operator_client::OperatorEngine& session, Predicate accept,
              std::chrono::milliseconds timeout = kDeadline, Losses losses = Losses::Fail)
 {
     const auto deadline = detail::Clock::now() + timeout;
@@ -144,7 +144,7 @@ T awaitEvent(operator_client::OperatorSession& session, Predicate accept,
 }
 
 template <class T>
-T awaitEvent(operator_client::OperatorSession& session, std::chrono::milliseconds timeout = kDeadline,
+T awaitEvent(operator_client::OperatorEngine& session, std::chrono::milliseconds timeout = kDeadline,
              Losses losses = Losses::Fail)
 {
     return awaitEvent<T>(session, [](const T&) { return true; }, timeout, losses);

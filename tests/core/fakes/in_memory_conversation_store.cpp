@@ -71,7 +71,7 @@ std::vector<ConversationRecord> InMemoryConversationStore::openConversations()
 }
 
 void InMemoryConversationStore::appendMessage(std::int64_t conversationId,
-                                              const StoredMessage& message)
+                                              const TranscriptLine& message)
 {
     ConversationRow& conversation = row(conversationId);
     if (!conversation.messages.emplace(message.seq, message).second)
@@ -91,10 +91,10 @@ void InMemoryConversationStore::advanceConversation(std::int64_t conversationId,
     }
 }
 
-std::vector<StoredMessage> InMemoryConversationStore::messages(std::int64_t conversationId,
+std::vector<TranscriptLine> InMemoryConversationStore::messages(std::int64_t conversationId,
                                                                std::int64_t sinceSeq)
 {
-    std::vector<StoredMessage> result;
+    std::vector<TranscriptLine> result;
     const auto found = conversations_.find(conversationId);
     if (found == conversations_.end())
         return result;
@@ -120,9 +120,9 @@ ConversationRecord InMemoryConversationStore::conversation(std::int64_t id) cons
     return found->second.record;
 }
 
-std::vector<StoredMessage> InMemoryConversationStore::transcript(std::int64_t conversationId) const
+std::vector<TranscriptLine> InMemoryConversationStore::transcript(std::int64_t conversationId) const
 {
-    std::vector<StoredMessage> result;
+    std::vector<TranscriptLine> result;
     const auto found = conversations_.find(conversationId);
     if (found != conversations_.end())
         for (const auto& [seq, message] : found->second.messages)

@@ -37,9 +37,9 @@ public:
     void updateConversation(const ConversationRecord& record, std::int64_t nowMs) override;
     std::optional<ConversationRecord> latestConversation(const std::string& visitorId) override;
     std::vector<ConversationRecord> openConversations() override;
-    void appendMessage(std::int64_t conversationId, const StoredMessage& message) override;
+    void appendMessage(std::int64_t conversationId, const TranscriptLine& message) override;
     void advanceConversation(std::int64_t conversationId, std::int64_t seq, std::int64_t ts) override;
-    std::vector<StoredMessage> messages(std::int64_t conversationId,
+    std::vector<TranscriptLine> messages(std::int64_t conversationId,
                                         std::int64_t sinceSeq) override;
     void storeLeftMessage(std::int64_t conversationId, const std::string& visitorId,
                           const std::string& name, const std::string& email,
@@ -49,7 +49,7 @@ public:
     /// The stored conversation; throws std::logic_error when there is none.
     ConversationRecord conversation(std::int64_t id) const;
     /// Every stored message of a conversation, in seq order.
-    std::vector<StoredMessage> transcript(std::int64_t conversationId) const;
+    std::vector<TranscriptLine> transcript(std::int64_t conversationId) const;
     const std::vector<LeftMessageRow>& leftMessages() const { return leftMessages_; }
     std::size_t visitorCount() const { return visitors_.size(); }
     std::size_t conversationCount() const { return conversations_.size(); }
@@ -67,7 +67,7 @@ private:
         ConversationRecord record;
         std::int64_t startedMs = 0;
         std::int64_t updatedMs = 0;
-        std::map<std::int64_t, StoredMessage> messages; // by seq
+        std::map<std::int64_t, TranscriptLine> messages; // by seq
     };
 
     ConversationRow& row(std::int64_t id);

@@ -1,0 +1,114 @@
+#include "server/io/stream_acceptor.h"
+
+#include <Poco/Error.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/StreamSocketImpl.h>
+
+#include <sys/epoll.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+
+#include <future>
+
+namespace ringdesk::io {
+
+class StreamAcceptor::Listener final : public EventLoop::Handler,
+                                       public std::enable_shared_from_this<StreamAcceptor::Listener>
+{
+public:
+    Listener(EventLoopGroup& loops, Poco::Net::ServerSocket socket, int maxConnections, Adopt adopt)
+        : loops_(loops), loop_(loops.first()), socket_(std::move(socket)), maxConnections_(maxConnections),
+          adopt_(std::move(adopt))
+    {
+    }
+
+    void start()
+    {
+        socket_.setBlocking(false);
+        loop_.post([self = shared_from_this()] {
+            self->loop_.watch(self->socket_.impl()->sockfd(), EPOLLIN, self);
+        });
+    }
+
+    void stop()
+    {
+        auto done = std::make_shared<std::promise<void>>();
+        auto finished = done->get_future();
+        loop_.post([self = shared_from_this(), done] {
+            if (!self->stopped_) {
+                self->stopped_ = true;
+                self->loop_.unwatch(self->socket_.impl()->sockfd(), *self);
+                self->socket_.close();
+            }
+            done->set_value();
+        });
+        // A stopped loop drops the task (and the promise): then there is nothing to wait for.
+        try {
+            finished.get();
+        } catch (const std::future_error&) {
+        }
+    }
+
+    void onReady(std::uint32_t) override
+    {
+        while (!stopped_ && !paused_) {
+            if (live_ >= maxConnections_) {
+                paused_ = true;
+                loop_.rewatch(socket_.impl()->sockfd(), 0, *this);
+                return;
+            }
+            const int fd = ::accept4(socket_.impl()->sockfd(), nullptr, nullptr, SOCK_CLOEXEC);
+            if (fd < 0) {
+                if (errno == EINTR || errno == ECONNABORTED)
+                    continue;
+                if (errno != EAGAIN && errno != EWOULDBLOCK)
+                    // EMFILE and the like: the peer stays in the backlog until the next event.
+                    Poco::Logger::get("ringdesk.server").warning("accept failed: %s", Poco::Error::getMessage(errno));
+                return;
+            }
+            Poco::Net::StreamSocket accepted(new Poco::Net::StreamSocketImpl(fd));
+            ++live_;
+            adopt_(accepted, loops_.next(), [self = shared_from_this()] { self->closed(); });
+        }
+    }
+
+    void onLoopStop() override { stopped_ = true; }
+
+private:
+    void closed()
+    {
+        loop_.post([self = shared_from_this()] {
+            --self->live_;
+            if (self->paused_ && !self->stopped_) {
+                self->paused_ = false;
+                self->loop_.rewatch(self->socket_.impl()->sockfd(), EPOLLIN, *self);
+                self->onReady(EPOLLIN);
+            }
+        });
+    }
+
+    EventLoopGroup& loops_;
+    EventLoop& loop_;
+    Poco::Net::ServerSocket socket_;
+    const int maxConnections_;
+    Adopt adopt_;
+    // Loop thread only:
+    int live_ = 0;
+    bool paused_ = false;
+    bool stopped_ = false;
+};
+
+StreamAcceptor::StreamAcceptor(EventLoopGroup& loops, const Poco::Net::ServerSocket& socket,
+                               int maxConnections, Adopt adopt)
+    : listener_(std::make_shared<Listener>(loops, socket, maxConnections, std::move(adopt)))
+{
+}
+
+StreamAcceptor::~StreamAcceptor() = default;
+
+void StreamAcceptor::start() { listener_->start(); }
+
+void StreamAcceptor::stop() { listener_->stop(); }
+
+} // namespace ringdesk::io
