@@ -37,7 +37,10 @@
 //   kTooLarge     the document exceeds limits::kMaxImsDocumentBytes, or MESSAGE text exceeds
 //                 limits::kMaxMessageTextBytes.
 
+#include "protocol/friend_result.h"
 #include "protocol/login_result.h"
+#include "protocol/message_result.h"
+#include "protocol/user_status.h"
 
 #include <string>
 #include <string_view>
@@ -111,23 +114,15 @@ enum class LogoutResult : int {
     kLoggedOut = 1, // logged out; the server then closes the connection
 };
 
-/// MESSAGE response `result` [Client->Server: MESSAGE].
-enum class MessageResult : int {
-    kRecipientOffline = -1, // stored; delivered at the recipient's next login
-    kNoSuchUser = 0,        // the recipient does not exist
-    kDelivered = 1,         // sent successfully
-};
+/// MESSAGE response `result` [Client->Server: MESSAGE] (protocol/message_result.h).
+using protocol::MessageResult;
 
-/// FRIEND response `result` for add, delete, accept and deny [Client->Server: FRIEND].
-enum class FriendResult : int {
-    kFailed = 0,
-    kDone = 1,
-};
+/// FRIEND response `result` for add, delete, accept and deny [Client->Server: FRIEND]
+/// (protocol/friend_result.h).
+using protocol::FriendResult;
 
-/// Status numbers are server-configured (STATUSLIST names them); only these values are fixed.
-/// The STATUS type="get" result and a USER's status inside FRIENDS when unknown
-/// [Client->Server: STATUS].
-inline constexpr int kStatusUnknown = -1;
+/// Status numbers (STATUS type="get" result, USER status inside FRIENDS) are
+/// protocol::user_status (protocol/user_status.h), "unknown" included.
 /// STATUS type="set" result: "the number of statuses changed (should be 1)", or 0 when `user`
 /// is not the connection's owner [Client->Server: STATUS].
 inline constexpr int kStatusSetRefused = 0;
@@ -280,7 +275,7 @@ struct MessageResponse
 /// [Client->Server: STATUS] response to type="get". Wire: <STATUS type="get" result="N"/>
 struct StatusGetResponse
 {
-    int status = kStatusUnknown; // the current status number, or kStatusUnknown
+    int status = protocol::user_status::kUnknown; // the current status number, or kUnknown
     bool operator==(const StatusGetResponse&) const = default;
 };
 
@@ -329,10 +324,10 @@ struct FriendInvite
     bool operator==(const FriendInvite&) const = default;
 };
 
-/// One friend: <USER status="N">name</USER>; status is a status number or kStatusUnknown.
+/// One friend: <USER status="N">name</USER>; status is a status number or user_status::kUnknown.
 struct FriendEntry
 {
-    int status = kStatusUnknown;
+    int status = protocol::user_status::kUnknown;
     std::string name;
     bool operator==(const FriendEntry&) const = default;
 };

@@ -85,7 +85,7 @@ Packet decodeStatus(const Object& o)
 Packet decodeLogin(const Object& o)
 {
     Login l;
-    l.result = static_cast<int>(json::optionalInt(o, "result", -1));
+    l.result = static_cast<int>(json::optionalInt(o, "result", Login::kRequest));
     if (l.result < 0) {
         l.username = json::requiredString(o, "username", limits::kMaxUsernameBytes);
         l.password = json::requiredString(o, "password", limits::kMaxPasswordBytes);
@@ -108,7 +108,7 @@ Packet decodeRoster(const Object& o)
             throw ProtocolError(protocol::error_code::kBadField,
                                 "field 'friends' must be a list of objects");
         r.friends.push_back({json::requiredString(*entry, "username", limits::kMaxUsernameBytes),
-                             static_cast<int>(json::optionalInt(*entry, "status", -1))});
+                             static_cast<int>(json::optionalInt(*entry, "status", protocol::user_status::kUnknown))});
     }
     if (o.has("invited_by"))
         r.invitedBy = json::requiredStringList(o, "invited_by", kMaxRosterEntries, limits::kMaxUsernameBytes);

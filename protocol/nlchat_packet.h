@@ -3,7 +3,10 @@
 // and Ringdesk's documented extensions (docs/protocol.md). Pure value types and a JSON codec:
 // one packet is one JSON object on one line.
 
+#include "protocol/friend_result.h"
 #include "protocol/login_result.h"
+#include "protocol/message_result.h"
+#include "protocol/user_status.h"
 
 #include <cstdint>
 #include <string>
@@ -83,7 +86,16 @@ struct RingAckAck
     bool resumed = false;
 };
 
-/// One entry of 1.1.4 status: a service (server endpoint) and its state ("online"/"offline").
+/// The services a 1.1.4 status names (Ringdesk's endpoints) and the states each may have.
+namespace service {
+inline constexpr const char* kOperator = "operator";
+inline constexpr const char* kVisitor = "visitor";
+inline constexpr const char* kOnline = "online";
+inline constexpr const char* kOffline = "offline";
+} // namespace service
+
+/// One entry of 1.1.4 status: a service (server endpoint) and its state (service::kOnline or
+/// service::kOffline).
 struct Service
 {
     std::string name;
@@ -163,9 +175,12 @@ struct ServerOnline
 /// `displayName` ("display_name"). One struct serves both directions.
 struct Login
 {
+    /// `result` of a request, which has none on the wire; an answer's is a LoginResult (>= 0).
+    static constexpr int kRequest = -1;
+
     std::string username;
     std::string password;
-    int result = -1; // -1: a request; otherwise a LoginResult
+    int result = kRequest;
     std::string displayName;
 };
 
@@ -185,27 +200,27 @@ struct Error
 };
 
 // ---- Extensions: IM features for operators (docs/protocol.md, "IM extensions"). Status numbers
-// are the IMS ones (ims-xml-protocol.txt, STATUS; STATUSLIST names them): 0 Online, 1 Away,
-// 2 Busy, 3 Offline, -1 unknown. Results are the IMS ones too.
+// are the IMS ones, protocol::user_status (protocol/user_status.h); results are the IMS ones
+// too: protocol::FriendResult and protocol::MessageResult.
 
 /// Operator → server: set the user's status (every session of the user takes it).
 struct SetStatus
 {
-    int status = 0;
+    int status = protocol::user_status::kOnline;
 };
 
 /// Server → operator: `username` (the operator itself or a friend) now has `status`.
 struct StatusUpdate
 {
     std::string username;
-    int status = -1;
+    int status = protocol::user_status::kUnknown;
 };
 
 /// One friend in a roster.
 struct RosterEntry
 {
     std::string username;
-    int status = -1;
+    int status = protocol::user_status::kUnknown;
 };
 
 /// Operator → server (no fields): asks for the friend list; server → operator: the friends
@@ -250,12 +265,13 @@ struct FriendDelete
 };
 
 /// Server → operator: the outcome of friend_request / friend_accept / friend_deny /
-/// friend_delete: `action` is that packet's type, `result` 1 done or 0 not (IMS FRIEND result).
+/// friend_delete: `action` is that packet's type, `result` a protocol::FriendResult (IMS FRIEND
+/// result).
 struct FriendResult
 {
     std::string action;
     std::string username;
-    int result = 0;
+    int result = static_cast<int>(protocol::FriendResult::kFailed);
 };
 
 /// Team message, both ways. Operator → server: `to` and `text` (`from` is ignored: the server
@@ -271,12 +287,12 @@ struct TeamMsg
     bool offline = false;
 };
 
-/// Server → operator: outcome of a team_msg to `to`: 1 delivered now, -1 stored and delivered
-/// at the recipient's next login, 0 no such user (IMS MESSAGE result).
+/// Server → operator: outcome of a team_msg to `to`, a protocol::MessageResult (IMS MESSAGE
+/// result): delivered now, stored and delivered at the recipient's next login, or no such user.
 struct TeamMsgResult
 {
     std::string to;
-    int result = 0;
+    int result = static_cast<int>(protocol::MessageResult::kNoSuchUser);
 };
 
 using Packet = std::variant<Ring, RingAck, RingAckAck, Status, Msg, Key, Disconnect, Probe,

@@ -1,6 +1,7 @@
 #pragma once
 // Errors raised by the pure codecs of the shared protocol library.
 
+#include <array>
 #include <stdexcept>
 #include <string>
 
@@ -37,6 +38,12 @@ inline constexpr const char* kRateLimited = "rate_limited";
 inline constexpr const char* kUnavailable = "unavailable";
 inline constexpr const char* kNoSuchChat = "no_such_chat";
 inline constexpr const char* kInternal = "internal";
+
+/// Every code above, for listings (protocol/wire_constants.h).
+inline constexpr std::array<const char*, 15> kAll{
+    kBadJson,  kBadXml,      kUnknownType, kMissingField, kBadField,
+    kTooLarge, kDecryptFailed, kWrongRecipient, kNotLoggedIn, kHelloFirst,
+    kBadState, kRateLimited, kUnavailable, kNoSuchChat,  kInternal};
 } // namespace error_code
 
 } // namespace ringdesk::protocol

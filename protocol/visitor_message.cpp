@@ -46,7 +46,7 @@ struct ClientEncoder
 {
     Object::Ptr operator()(const Hello& m) const
     {
-        auto o = typed("hello");
+        auto o = typed(client_type::kHello);
         if (!m.token.empty())
             o->set("token", m.token);
         if (m.since != 0)
@@ -59,32 +59,32 @@ struct ClientEncoder
     }
     Object::Ptr operator()(const SendMsg& m) const
     {
-        auto o = typed("msg");
+        auto o = typed(client_type::kMsg);
         o->set("text", m.text);
         return o;
     }
     Object::Ptr operator()(const SendChatState& m) const
     {
-        auto o = typed("chat_state");
+        auto o = typed(client_type::kChatState);
         o->set("state", m.state);
         return o;
     }
     Object::Ptr operator()(const LeaveMessage& m) const
     {
-        auto o = typed("leave_message");
+        auto o = typed(client_type::kLeaveMessage);
         o->set("name", m.name);
         o->set("email", m.email);
         o->set("text", m.text);
         return o;
     }
-    Object::Ptr operator()(const Close&) const { return typed("close"); }
+    Object::Ptr operator()(const Close&) const { return typed(client_type::kClose); }
 };
 
 struct ServerEncoder
 {
     Object::Ptr operator()(const Welcome& m) const
     {
-        auto o = typed("welcome");
+        auto o = typed(server_type::kWelcome);
         o->set("token", m.token);
         o->set("visitor", m.visitor);
         o->set("conversation", m.conversation);
@@ -95,7 +95,7 @@ struct ServerEncoder
     }
     Object::Ptr operator()(const StateChange& m) const
     {
-        auto o = typed("state");
+        auto o = typed(server_type::kState);
         o->set("state", m.state);
         o->set("conversation", m.conversation);
         if (!m.operatorName.empty())
@@ -104,9 +104,9 @@ struct ServerEncoder
     }
     Object::Ptr operator()(const ChatMessage& m) const
     {
-        auto o = typed("msg");
+        auto o = typed(server_type::kMsg);
         o->set("seq", m.seq);
-        o->set("from", std::string(m.fromOperator ? "operator" : "visitor"));
+        o->set("from", std::string(m.fromOperator ? sender::kOperator : sender::kVisitor));
         if (!m.operatorName.empty())
             o->set("operator", m.operatorName);
         o->set("text", m.text);
@@ -115,19 +115,19 @@ struct ServerEncoder
     }
     Object::Ptr operator()(const OperatorChatState& m) const
     {
-        auto o = typed("chat_state");
+        auto o = typed(server_type::kChatState);
         o->set("state", m.state);
         return o;
     }
     Object::Ptr operator()(const LeftMessage& m) const
     {
-        auto o = typed("left_message");
+        auto o = typed(server_type::kLeftMessage);
         o->set("ok", m.ok);
         return o;
     }
     Object::Ptr operator()(const ErrorReply& m) const
     {
-        auto o = typed("error");
+        auto o = typed(server_type::kError);
         o->set("code", m.code);
         o->set("message", m.message);
         return o;
@@ -140,7 +140,7 @@ ClientMessage decodeClient(std::string_view frame)
 {
     const Object::Ptr o = frameLimitChecked(frame);
     const std::string type = json::requiredString(*o, "type", kMaxShortBytes);
-    if (type == "hello") {
+    if (type == client_type::kHello) {
         Hello h{json::optionalString(*o, "token", kMaxTokenBytes), json::optionalInt(*o, "since"),
                 json::optionalString(*o, "name", limits::kMaxVisitorNameBytes),
                 json::optionalString(*o, "page", limits::kMaxVisitorPageBytes)};
@@ -148,18 +148,18 @@ ClientMessage decodeClient(std::string_view frame)
             throw ProtocolError(code::kBadField, "field 'since' must not be negative");
         return h;
     }
-    if (type == "msg")
+    if (type == client_type::kMsg)
         return SendMsg{messageText(*o)};
-    if (type == "chat_state") {
+    if (type == client_type::kChatState) {
         std::string s = json::requiredString(*o, "state", kMaxShortBytes);
-        if (s != "composing" && s != "paused")
+        if (s != typing_state::kComposing && s != typing_state::kPaused)
             throw ProtocolError(code::kBadField, "field 'state' must be composing or paused");
         return SendChatState{std::move(s)};
     }
-    if (type == "leave_message")
+    if (type == client_type::kLeaveMessage)
         return LeaveMessage{json::optionalString(*o, "name", limits::kMaxVisitorNameBytes),
                             json::optionalString(*o, "email", kMaxEmailBytes), messageText(*o)};
-    if (type == "close")
+    if (type == client_type::kClose)
         return Close{};
     throw ProtocolError(code::kUnknownType, "unknown type '" + type + "'");
 }
@@ -178,27 +178,27 @@ ServerMessage decodeServer(std::string_view frame)
 {
     const Object::Ptr o = frameLimitChecked(frame);
     const std::string type = json::requiredString(*o, "type", kMaxShortBytes);
-    if (type == "welcome")
+    if (type == server_type::kWelcome)
         return Welcome{json::requiredString(*o, "token", kMaxTokenBytes),
                        json::optionalString(*o, "visitor", kMaxTokenBytes),
                        json::optionalInt(*o, "conversation"),
                        json::requiredString(*o, "state", kMaxShortBytes),
                        json::optionalString(*o, "operator", kMaxShortBytes)};
-    if (type == "state")
+    if (type == server_type::kState)
         return StateChange{json::requiredString(*o, "state", kMaxShortBytes),
                            json::optionalInt(*o, "conversation"),
                            json::optionalString(*o, "operator", kMaxShortBytes)};
-    if (type == "msg")
+    if (type == server_type::kMsg)
         return ChatMessage{json::requiredInt(*o, "seq"),
-                           json::requiredString(*o, "from", kMaxShortBytes) == "operator",
+                           json::requiredString(*o, "from", kMaxShortBytes) == sender::kOperator,
                            json::requiredString(*o, "text", limits::kMaxMessageTextBytes),
                            json::optionalInt(*o, "ts"),
                            json::optionalString(*o, "operator", kMaxShortBytes)};
-    if (type == "chat_state")
+    if (type == server_type::kChatState)
         return OperatorChatState{json::requiredString(*o, "state", kMaxShortBytes)};
-    if (type == "left_message")
+    if (type == server_type::kLeftMessage)
         return LeftMessage{json::optionalBool(*o, "ok", false)};
-    if (type == "error")
+    if (type == server_type::kError)
         return ErrorReply{json::requiredString(*o, "code", kMaxShortBytes),
                           json::optionalString(*o, "message", limits::kMaxMessageTextBytes)};
     throw ProtocolError(code::kUnknownType, "unknown type '" + type + "'");

@@ -5,6 +5,8 @@
 
 #include "operator-client/app/unread_count.h"
 
+#include "protocol/chat_state.h"
+
 #include <cstdint>
 #include <string>
 
@@ -29,7 +31,7 @@ public:
     int unread() const { return unread_.count(); }
 
     /// The visitor's chat_state; "composing" shows "… is typing", anything else hides it.
-    void visitorState(const std::string& state) { visitorTyping_ = state == "composing"; }
+    void visitorState(const std::string& state) { visitorTyping_ = state == protocol::chat_state::kComposing; }
     bool visitorTyping() const { return visitorTyping_; }
     /// "NAME is typing…" while the visitor types, empty otherwise.
     std::string typingNotice() const;

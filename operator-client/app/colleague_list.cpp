@@ -1,5 +1,7 @@
 #include "operator-client/app/colleague_list.h"
 
+#include "protocol/user_status.h"
+
 #include <algorithm>
 #include <cctype>
 #include <variant>
@@ -10,12 +12,18 @@ using namespace operator_client;
 
 namespace {
 
-constexpr int kUnknown = -1;
+namespace user_status = protocol::user_status;
+constexpr int kUnknown = user_status::kUnknown;
 
-/// Sort rank of a status: available colleagues first.
+/// Sort rank of a status: Online, then Away, then Busy, then everyone else (Offline, unknown).
 int rank(int status)
 {
-    return status >= 0 && status <= 2 ? status : 3;
+    switch (status) {
+    case user_status::kOnline: return 0;
+    case user_status::kAway: return 1;
+    case user_status::kBusy: return 2;
+    default: return 3;
+    }
 }
 
 std::string lowered(const std::string& text)
@@ -169,18 +177,7 @@ bool ColleagueList::removeInvitedBy(const std::string& username)
 
 std::string colleagueStatusText(int status)
 {
-    switch (status) {
-    case 0:
-        return "Online";
-    case 1:
-        return "Away";
-    case 2:
-        return "Busy";
-    case 3:
-        return "Offline";
-    default:
-        return "Unknown";
-    }
+    return std::string(protocol::userStatusName(status).value_or("Unknown"));
 }
 
 std::string describeColleagueResult(const ColleagueCommandResult& result)

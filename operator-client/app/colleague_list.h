@@ -1,8 +1,8 @@
 #pragma once
 // The Colleagues panel's content without wx (ColleaguesPanel in colleagues_panel_ui.h shows
 // it): colleagues with their live statuses and the invitations waiting in both directions,
-// kept from the session's events (operator-client/session/session_events.h). Statuses are the
-// IMS numbers: 0 Online, 1 Away, 2 Busy, 3 Offline, -1 unknown.
+// kept from the session's events (operator-client/session/session_events.h). Statuses are user
+// status numbers (protocol/user_status.h).
 
 #include "operator-client/session/session_events.h"
 
@@ -25,8 +25,8 @@ struct ColleagueRow
 {
     ColleagueRowKind kind = ColleagueRowKind::Colleague;
     std::string username;
-    /// The colleague's status (-1 for invitation rows).
-    int status = -1;
+    /// The colleague's status (user_status::kUnknown for invitation rows).
+    int status = protocol::user_status::kUnknown;
     /// The second column: "Online", "Away", "Busy", "Offline", "Unknown" for colleagues,
     /// "invites you" and "invited — no answer yet" for invitations.
     std::string detail;

@@ -4,15 +4,7 @@ namespace ringdesk::operator_app {
 
 std::string presenceLabel(Presence presence)
 {
-    switch (presence) {
-    case Presence::Online:
-        return "Online";
-    case Presence::Away:
-        return "Away";
-    case Presence::Busy:
-        return "Busy";
-    }
-    return {};
+    return std::string(protocol::userStatusName(static_cast<int>(presence)).value_or(""));
 }
 
 std::optional<Presence> presenceOfStatus(int status)

@@ -1,7 +1,9 @@
 #pragma once
-// The operator's own status (PRODUCT.md: "statuses that control ringing"). The numbers are
-// the IMS ones the protocol extension uses (protocol/nlchat_packet.h, SetStatus): 0 Online,
-// 1 Away, 2 Busy (ims-xml-protocol.txt, STATUS).
+// The operator's own status (PRODUCT.md: "statuses that control ringing"): the user statuses an
+// operator chooses from, with the numbers and names of protocol/user_status.h that the protocol
+// extension sends (protocol/nlchat_packet.h, SetStatus).
+
+#include "protocol/user_status.h"
 
 #include <array>
 #include <optional>
@@ -11,18 +13,18 @@ namespace ringdesk::operator_app {
 
 enum class Presence : int
 {
-    Online = 0,
-    Away = 1,
-    Busy = 2,
+    Online = protocol::user_status::kOnline,
+    Away = protocol::user_status::kAway,
+    Busy = protocol::user_status::kBusy,
 };
 
 inline constexpr std::array<Presence, 3> kPresences{Presence::Online, Presence::Away, Presence::Busy};
 
-/// "Online", "Away", "Busy".
+/// "Online", "Away", "Busy" (protocol::userStatusName).
 std::string presenceLabel(Presence presence);
 
-/// The Presence of IMS status number `status` (a colleague's), or std::nullopt for Offline (3),
-/// unknown (-1) and any other number.
+/// The Presence of IMS status number `status` (a colleague's), or std::nullopt for Offline,
+/// unknown and any other number.
 std::optional<Presence> presenceOfStatus(int status);
 
 /// Whether a ring alerts (sound, notification, taskbar attention) in this status. Away and

@@ -2,6 +2,8 @@
 
 #include "operator-client/app/transcript.h"
 
+#include "protocol/user_status.h"
+
 #include <utility>
 
 namespace ringdesk::operator_app {
@@ -36,8 +38,7 @@ std::string TeamConversation::deliveryNote(TeamDelivery delivery) const
 
 std::string TeamConversation::availabilityNotice(int status) const
 {
-    constexpr int kOffline = 3; // unknown (-1) says nothing either way
-    if (status != kOffline)
+    if (status != protocol::user_status::kOffline)
         return {};
     return colleague_ + " is offline \u2014 messages wait for their next login.";
 }

@@ -37,8 +37,9 @@ public:
     /// delivered): stored for the colleague's next login, or not delivered (no such user).
     std::string deliveryNote(operator_client::TeamDelivery delivery) const;
 
-    /// The line under the transcript for a colleague with `status` (IMS number, -1 unknown):
-    /// "NAME is offline — messages wait for their next login." for Offline (3), empty otherwise.
+    /// The line under the transcript for a colleague with `status` (a user status number):
+    /// "NAME is offline — messages wait for their next login." for Offline, empty otherwise
+    /// (unknown says nothing either way).
     std::string availabilityNotice(int status) const;
 
 private:

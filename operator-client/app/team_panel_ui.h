@@ -30,7 +30,7 @@ public:
         std::function<void()> close;
     };
 
-    /// `status`: the colleague's status as known now (IMS number, -1 unknown).
+    /// `status`: the colleague's status as known now (a user status number, protocol/user_status.h).
     TeamPanel(wxWindow* parent, TeamConversation conversation, int status, Actions actions);
 
     TeamConversation& conversation() { return conversation_; }

@@ -178,7 +178,7 @@ nlchat::Login NlchatClient::login(const std::string& username, const std::string
     send(nlchat::Key{options_.uuid,
                      options_.encryption ? options_.encryption->clientKey.publicKey().pem()
                                          : std::string()});
-    send(nlchat::Login{username, password, -1, {}});
+    send(nlchat::Login{username, password, nlchat::Login::kRequest, {}});
     for (;;) {
         std::optional<nlchat::Packet> packet = receiveFromSocket(deadline);
         if (!packet)

@@ -7,7 +7,9 @@
 // Connected by exactly one ConnectionLost; the session's thread ends after a ConnectionLost
 // whose retryIn is empty. Events about one chat arrive in the order the server sent them.
 
+#include "protocol/message_result.h"
 #include "protocol/nlchat_packet.h"
+#include "protocol/user_status.h"
 
 #include <chrono>
 #include <cstdint>
@@ -123,14 +125,14 @@ struct ErrorReceived
 };
 
 // ---- colleagues and team messages (docs/protocol.md, "IM extensions") -------------------
-// Statuses are the IMS numbers (nlchat::StatusUpdate): 0 Online, 1 Away, 2 Busy, 3 Offline,
-// -1 unknown. User names are the server's account names.
+// Statuses are user status numbers (protocol/user_status.h, as nlchat::StatusUpdate carries
+// them). User names are the server's account names.
 
 /// One colleague (an IM friend: the invitation was accepted) and its status.
 struct Colleague
 {
     std::string username;
-    int status = -1;
+    int status = protocol::user_status::kUnknown;
 };
 
 /// The whole colleague list (`roster`): after every login (the session asks for it) and after
@@ -151,7 +153,7 @@ struct RosterReceived
 struct ColleagueStatusChanged
 {
     std::string username;
-    int status = -1;
+    int status = protocol::user_status::kUnknown;
 };
 
 /// `from` invites this operator to be colleagues (`friend_invite`): at once when logged in,
@@ -207,12 +209,16 @@ struct TeamMessageReceived
     bool offline = false;
 };
 
-/// What became of a team message (`team_msg_result`); the numbers are the IMS MESSAGE results.
+/// What became of a team message (`team_msg_result`): protocol::MessageResult in the client's
+/// words.
 enum class TeamDelivery
 {
-    NoSuchUser = 0, // nobody has that user name; the message is dropped
-    Delivered = 1,  // the recipient is logged in and has it
-    Stored = -1,    // the recipient is offline: it gets the message at its next login
+    // nobody has that user name; the message is dropped
+    NoSuchUser = static_cast<int>(protocol::MessageResult::kNoSuchUser),
+    // the recipient is logged in and has it
+    Delivered = static_cast<int>(protocol::MessageResult::kDelivered),
+    // the recipient is offline: it gets the message at its next login
+    Stored = static_cast<int>(protocol::MessageResult::kRecipientOffline),
 };
 
 /// The outcome of OperatorEngine::sendTeamMessage(to, ...), in the order the messages were sent.

@@ -1,5 +1,7 @@
 #include "operator-client/session/session_model.h"
 
+#include "protocol/friend_result.h"
+
 namespace ringdesk::operator_client {
 
 SessionModel::SessionModel(std::string uuid) : uuid_(std::move(uuid)) {}
@@ -80,7 +82,7 @@ std::vector<Event> SessionModel::onImPacket(const nlchat::Packet& packet) const
         const auto action = actions.find(p->action);
         if (action == actions.end())
             return {};
-        return {ColleagueCommandResult{action->second, p->username, p->result == 1}};
+        return {ColleagueCommandResult{action->second, p->username, p->result == static_cast<int>(protocol::FriendResult::kDone)}};
     }
     if (const auto* p = std::get_if<nlchat::TeamMsg>(&packet))
         return {TeamMessageReceived{p->from, p->text, p->ts, p->offline}};

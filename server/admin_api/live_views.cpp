@@ -1,5 +1,7 @@
 #include "server/admin_api/live_views.h"
 
+#include "protocol/user_status.h"
+
 #include <Poco/JSON/Array.h>
 
 #include <optional>
@@ -10,15 +12,9 @@ namespace ringdesk::admin_api {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-const char* statusName(int statusCode)
+std::string_view statusName(int statusCode)
 {
-    switch (statusCode) {
-    case core::status_code::kOnline: return "Online";
-    case core::status_code::kAway: return "Away";
-    case core::status_code::kBusy: return "Busy";
-    case core::status_code::kOffline: return "Offline";
-    default: return "unknown";
-    }
+    return protocol::userStatusName(statusCode).value_or("unknown");
 }
 
 Object::Ptr sessionsView(dispatch::Dispatcher& dispatcher, bool withVisitors)

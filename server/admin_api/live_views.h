@@ -7,6 +7,7 @@
 #include <Poco/JSON/Object.h>
 
 #include <string>
+#include <string_view>
 
 namespace ringdesk::admin_api {
 
@@ -27,7 +28,8 @@ Poco::JSON::Object::Ptr ringsView(dispatch::Dispatcher& dispatcher);
 /// ("ringing"|"connected"|"waiting", "" when none),"operator" (username, may be "")}.
 Poco::JSON::Object::Ptr visitorView(dispatch::Dispatcher& dispatcher, const std::string& visitorId);
 
-/// The IMS status name of a status code ("Online", "Away", "Busy", "Offline", "unknown").
-const char* statusName(int statusCode);
+/// The name of a user status number for the admin views: protocol::userStatusName()
+/// ("Online", "Away", "Busy", "Offline"), or "unknown" for any other number.
+std::string_view statusName(int statusCode);
 
 } // namespace ringdesk::admin_api

@@ -12,6 +12,8 @@
 #include "server/core/user_ban_check.h"
 #include "server/core/visitor_ban.h"
 
+#include "protocol/user_status.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -31,14 +33,8 @@ struct OperatorIdentity
     std::string displayName;
 };
 
-/// IMS status codes (ims-xml-protocol.txt, STATUS); only Online operators are rung.
-namespace status_code {
-inline constexpr int kUnknown = -1;
-inline constexpr int kOnline = 0;
-inline constexpr int kAway = 1;
-inline constexpr int kBusy = 2;
-inline constexpr int kOffline = 3;
-} // namespace status_code
+/// User status numbers (protocol/user_status.h); only Online operators are rung.
+namespace status_code = protocol::user_status;
 
 /// A row of the live view (admin `sessions`, metrics).
 struct OperatorSessionInfo

@@ -57,7 +57,8 @@ void Core::onKey(ConnectionId connection, OperatorSession& session, const nlchat
     // 2.1: key adds the client to the pool; it may be repeated (2.4, server back online).
     session.uuid = packet.uuid;
     sink_.sendToOperator(connection,
-                           nlchat::Status{{{"operator", "online"}, {"visitor", "online"}}});
+                         nlchat::Status{{{nlchat::service::kOperator, nlchat::service::kOnline},
+                                         {nlchat::service::kVisitor, nlchat::service::kOnline}}});
     if (settings_.allowAnonymousOperators && !session.identity)
         offerOpenRings(connection);
 }

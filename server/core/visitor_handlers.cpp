@@ -1,6 +1,7 @@
 // Handlers of the visitor WebSocket's messages (docs/visitor-api.md).
 #include "server/core/core.h"
 
+#include "protocol/chat_state.h"
 #include "protocol/protocol_error.h"
 #include "server/core/visitor_token.h"
 
@@ -75,7 +76,7 @@ void Core::onHello(ConnectionId connection, VisitorSession& session, const visit
         if (live->operatorConnection && live->visitorConnections.size() == 1)
             sink_.sendToOperator(*live->operatorConnection,
                                    nlchat::ChatState{operators_.at(*live->operatorConnection).uuid,
-                                                     nlchat::Direction::In, "active",
+                                                     nlchat::Direction::In, protocol::chat_state::kActive,
                                                      live->record.id});
     } else if (const auto latest = store_.latestConversation(session.visitorId)) {
         welcome.conversation = conversationId = latest->id;
@@ -176,7 +177,7 @@ void Core::visitorClosed(ConnectionId connection)
     if (conversation->visitorConnections.empty() && conversation->operatorConnection) {
         const ConnectionId op = *conversation->operatorConnection;
         sink_.sendToOperator(op, nlchat::ChatState{operators_.at(op).uuid, nlchat::Direction::In,
-                                                     "gone", conversation->record.id});
+                                                   protocol::chat_state::kGone, conversation->record.id});
     }
 }
 

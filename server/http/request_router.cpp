@@ -1,5 +1,7 @@
 #include "server/http/request_router.h"
 
+#include "protocol/visitor_message.h"
+
 #include <Poco/File.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerRequest.h>
@@ -68,7 +70,7 @@ private:
 Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const HTTPServerRequest& request)
 {
     const std::string path = Poco::URI(request.getURI()).getPath();
-    if (path == "/visitor/ws")
+    if (path == visitor::kWebSocketPath)
         return new VisitorWebSocketHandler(context_.visitors);
     if (request.getMethod() != Poco::Net::HTTPRequest::HTTP_GET &&
         request.getMethod() != Poco::Net::HTTPRequest::HTTP_HEAD)

@@ -133,7 +133,7 @@ public:
         for (MessageResult result : {MessageResult::kRecipientOffline, MessageResult::kNoSuchUser,
                                      MessageResult::kDelivered})
             checkServerRoundTrip(MessageResponse{result});
-        for (int status : {kStatusUnknown, 0, 1, 7})
+        for (int status : {ringdesk::protocol::user_status::kUnknown, 0, 1, 7})
             checkServerRoundTrip(StatusGetResponse{status});
         for (int changed : {kStatusSetRefused, kStatusSetDone})
             checkServerRoundTrip(StatusSetResponse{changed});
@@ -146,7 +146,7 @@ public:
                 checkServerRoundTrip(FriendResponse{action, result});
         checkServerRoundTrip(FriendInvite{"alice", "bob"});
         checkServerRoundTrip(FriendListResponse{});
-        checkServerRoundTrip(FriendListResponse{{{0, "Friend1"}, {kStatusUnknown, "Friend2"}}});
+        checkServerRoundTrip(FriendListResponse{{{0, "Friend1"}, {ringdesk::protocol::user_status::kUnknown, "Friend2"}}});
         checkServerRoundTrip(Alive{});
     }
 

@@ -90,8 +90,7 @@ public:
         std::stringstream docText, widgetText;
         docText << doc.rdbuf();
         widgetText << widget.rdbuf();
-        for (const char* name : {state::kIdle, state::kRinging, state::kConnected, state::kWaiting,
-                                 state::kNoOperator, state::kNoAnswer, state::kEnded, state::kUnavailable}) {
+        for (const char* name : kStates) {
             CPPUNIT_ASSERT_MESSAGE(name, docText.str().find(std::string("`") + name + "`") != std::string::npos);
             CPPUNIT_ASSERT_MESSAGE(name, widgetText.str().find(std::string("'") + name + "'") != std::string::npos ||
                                              widgetText.str().find(std::string("\"") + name + "\"") != std::string::npos);

@@ -8,10 +8,13 @@
 
 #include "temporary_database.h"
 
+#include "protocol/user_status.h"
+
 #include <Poco/Data/DataException.h>
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -43,14 +46,22 @@ public:
         database_.reset();
     }
 
+    // The seeded statuses are the protocol's (protocol/user_status.h): same numbers, same names,
+    // and only Online is ringable.
     void testStatusesSeeded()
     {
+        namespace user_status = protocol::user_status;
         const auto statuses = store::StatusRepository(*session_).list();
         CPPUNIT_ASSERT_EQUAL(std::size_t(4), statuses.size());
-        CPPUNIT_ASSERT_EQUAL(std::string("Online"), statuses[0].name);
-        CPPUNIT_ASSERT(statuses[0].ringable);
-        CPPUNIT_ASSERT_EQUAL(std::string("Offline"), statuses[3].name);
-        CPPUNIT_ASSERT(!statuses[1].ringable && !statuses[2].ringable);
+        for (const auto& status : statuses) {
+            const auto name = protocol::userStatusName(status.id);
+            CPPUNIT_ASSERT_MESSAGE("status " + std::to_string(status.id), name.has_value());
+            CPPUNIT_ASSERT_EQUAL(std::string(*name), status.name);
+            CPPUNIT_ASSERT_EQUAL(status.id == user_status::kOnline, status.ringable);
+        }
+        for (int id : {user_status::kOnline, user_status::kAway, user_status::kBusy, user_status::kOffline})
+            CPPUNIT_ASSERT_EQUAL(std::size_t(1), static_cast<std::size_t>(std::count_if(
+                statuses.begin(), statuses.end(), [id](const auto& status) { return status.id == id; })));
     }
 
     void testFriendshipLifecycle()
