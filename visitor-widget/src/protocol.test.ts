@@ -59,34 +59,70 @@ describe("protocol.ts mirrors docs/visitor-api.md", () => {
   });
 });
 
-// The shared C++ protocol library is the other mirror. Once it exists, every name must appear there
-// as a string literal and every limit must have the same value.
-const SERVER_SOURCES = [
-  "protocol/visitor_message.h",
-  "protocol/visitor_message.cpp",
-  "protocol/protocol_error.h",
-  "protocol/limits.h",
-].map(repo);
+// The shared C++ protocol library is the source of truth. protocol_tests keeps
+// protocol/wire_constants.json equal to what the headers define (protocol/wire_constants.h);
+// here every name and limit of protocol.ts must equal that file. A missing or unreadable file
+// fails these tests: they never skip.
+interface WireConstants {
+  visitor: {
+    web_socket_path: string;
+    client_types: string[];
+    server_types: string[];
+    states: string[];
+    typing_states: string[];
+    senders: string[];
+    error_codes: string[];
+  };
+  error_codes: string[];
+  chat_states: string[];
+  limits: Record<string, number>;
+}
+const WIRE_CONSTANTS = "protocol/wire_constants.json";
+function wireConstants(): WireConstants {
+  const path = repo(WIRE_CONSTANTS);
+  if (!existsSync(path)) {
+    throw new Error(`${WIRE_CONSTANTS} is missing: generate it with print_wire_constants (tests/protocol)`);
+  }
+  return JSON.parse(readFileSync(path, "utf8")) as WireConstants;
+}
 const SERVER_LIMIT_NAMES: Record<keyof typeof LIMITS, string> = {
   MAX_FRAME_BYTES: "kMaxVisitorFrameBytes",
   MAX_TEXT_BYTES: "kMaxMessageTextBytes",
   MAX_NAME_BYTES: "kMaxVisitorNameBytes",
   MAX_PAGE_BYTES: "kMaxVisitorPageBytes",
 };
-const haveServer = SERVER_SOURCES.every((path) => existsSync(path));
-describe.skipIf(!haveServer)("protocol.ts mirrors the shared C++ protocol library", () => {
-  const source = haveServer ? SERVER_SOURCES.map((path) => readFileSync(path, "utf8")).join("\n") : "";
+const sorted = (names: readonly string[]) => [...names].sort();
 
-  it.each(CODEC_NAMES)('defines "%s"', (name) => {
-    expect(source).toContain(`"${name}"`);
+describe(`protocol.ts mirrors the shared C++ protocol library (${WIRE_CONSTANTS})`, () => {
+  it.each([
+    ["VISITOR_MESSAGE_TYPES", "client_types", VISITOR_MESSAGE_TYPES],
+    ["SERVER_MESSAGE_TYPES", "server_types", SERVER_MESSAGE_TYPES],
+    ["CONVERSATION_STATES", "states", CONVERSATION_STATES],
+    ["VISITOR_TYPING_STATES", "typing_states", VISITOR_TYPING_STATES],
+    ["MESSAGE_SENDERS", "senders", MESSAGE_SENDERS],
+    ["ERROR_CODES", "error_codes", ERROR_CODES],
+  ] as const)("%s equals visitor.%s", (_ours, theirs, names) => {
+    expect(sorted(names)).toEqual(sorted(wireConstants().visitor[theirs]));
   });
 
-  it.each(Object.entries(SERVER_LIMIT_NAMES))("%s equals %s", (ours, theirs) => {
-    // Limits are written as products of integer literals, e.g. `16 * 1024`.
-    const match = new RegExp(`${theirs}\\s*=\\s*([0-9'\\s*]+);`).exec(source);
-    expect(match, `${theirs} not found`).not.toBeNull();
-    const value = (match?.[1] ?? "0").replace(/'/g, "").split("*").reduce((product, factor) => product * Number(factor.trim()), 1);
-    expect(value).toBe(LIMITS[ours as keyof typeof LIMITS]);
+  it("sends only error codes the library defines", () => {
+    const all = wireConstants().error_codes;
+    for (const code of ERROR_CODES) expect(all).toContain(code);
+  });
+
+  it("knows only typing states the library names", () => {
+    const all = wireConstants().chat_states;
+    for (const state of OPERATOR_TYPING_STATES) expect(all).toContain(state);
+  });
+
+  it.each(Object.entries(SERVER_LIMIT_NAMES))("%s equals limits.%s", (ours, theirs) => {
+    const limits = wireConstants().limits;
+    expect(Object.keys(limits)).toContain(theirs);
+    expect(LIMITS[ours as keyof typeof LIMITS]).toBe(limits[theirs]);
+  });
+
+  it("uses the library's endpoint path", () => {
+    expect(VISITOR_WS_PATH).toBe(wireConstants().visitor.web_socket_path);
   });
 });
 

@@ -1,9 +1,11 @@
 /**
  * The visitor WebSocket protocol: names, limits and message shapes of docs/visitor-api.md.
  *
- * The server defines the same constants in protocol/visitor_message.h. protocol.test.ts checks
- * that every name and limit below appears in the document (and in the header once it exists),
- * so a rename on either side fails a test instead of silently breaking the widget.
+ * The source of truth is the server's shared protocol library (protocol/visitor_message.h,
+ * protocol/protocol_error.h, protocol/limits.h). protocol.test.ts checks that every name and
+ * limit below equals protocol/wire_constants.json, which the library generates and its own test
+ * keeps current, and that each appears in docs/visitor-api.md; so a change on either side fails
+ * a test instead of silently breaking the widget.
  *
  * This module is a pure codec: no sockets, no clocks, no DOM.
  */
