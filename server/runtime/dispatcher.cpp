@@ -55,6 +55,7 @@ void Dispatcher::start()
 {
     post([](core::Core& core) { core.restoreOpenConversations(); });
     thread_.start(*this);
+    started_ = true;
 }
 
 void Dispatcher::stop()
@@ -64,7 +65,10 @@ void Dispatcher::stop()
         stopping_ = true;
     }
     wake_.notify_one();
-    if (thread_.isRunning())
+    // Joined whenever it was started, not when isRunning(): that turns false just before the
+    // thread's last steps, and a caller that skipped the join could free what the thread still
+    // uses (ThreadSanitizer found it).
+    if (started_.exchange(false))
         thread_.join();
     // The output of the last batches waits on the store thread and refers to this object:
     // it is delivered before stop() returns.

@@ -14,6 +14,7 @@
 #include <Poco/Runnable.h>
 #include <Poco/Thread.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -101,6 +102,7 @@ private:
     const core::Duration tickInterval_;
     Poco::Logger& logger_;
     Poco::Thread thread_;
+    std::atomic<bool> started_{false}; // and not joined yet
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Event> queue_;

@@ -54,14 +54,21 @@ EventLoop::~EventLoop()
     ::close(epollFd_);
 }
 
-void EventLoop::start() { thread_.start(*this); }
+void EventLoop::start()
+{
+    thread_.start(*this);
+    started_ = true;
+}
 
 void EventLoop::stop()
 {
     stopping_ = true;
     const std::uint64_t one = 1;
     [[maybe_unused]] const auto ignored = ::write(wakeFd_, &one, sizeof one);
-    if (thread_.isRunning())
+    // Joined whenever it was started, not when isRunning(): that turns false just before the
+    // thread's last steps, and a caller that skipped the join could free what the thread still
+    // uses (ThreadSanitizer found it).
+    if (started_.exchange(false))
         thread_.join();
 }
 

@@ -70,6 +70,7 @@ private:
     const int epollFd_;
     const int wakeFd_;
     Poco::Thread thread_;
+    std::atomic<bool> started_{false}; // and not joined yet
     std::atomic<bool> stopping_{false};
     std::mutex mutex_;
     std::vector<Task> tasks_;

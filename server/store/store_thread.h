@@ -11,6 +11,7 @@
 #include <Poco/Runnable.h>
 #include <Poco/Thread.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -82,6 +83,7 @@ private:
     Poco::Data::Session& session_;
     Poco::Logger& logger_;
     Poco::Thread thread_;
+    std::atomic<bool> started_{false}; // and not joined yet
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Item> queue_;
