@@ -6,21 +6,25 @@ namespace ringdesk::runtime {
 
 void Dispatcher::BufferedOutput::sendToOperator(core::ConnectionId c, const nlchat::Packet& p)
 {
+    owner_.assertOnOwner();
     pending_.emplace_back(ToOperator{c, p});
 }
 
 void Dispatcher::BufferedOutput::sendToVisitor(core::ConnectionId c, const visitor::ServerMessage& m)
 {
+    owner_.assertOnOwner();
     pending_.emplace_back(ToVisitor{c, m});
 }
 
 void Dispatcher::BufferedOutput::close(core::ConnectionId c, const std::string& reason)
 {
+    owner_.assertOnOwner();
     pending_.emplace_back(Close{c, reason});
 }
 
 void Dispatcher::BufferedOutput::sendToIms(core::ConnectionId c, const ims::ServerDocument& d)
 {
+    owner_.assertOnOwner();
     pending_.emplace_back(ToIms{c, d});
 }
 
@@ -60,6 +64,7 @@ void Dispatcher::start()
 
 void Dispatcher::stop()
 {
+    affinity_.assertNotOnOwner();
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
@@ -97,6 +102,7 @@ void Dispatcher::afterDelivery(std::function<void()> callback)
 
 void Dispatcher::run()
 {
+    affinity_.bindToCurrentThread();
     for (;;) {
         std::deque<Event> batch;
         bool last = false;
@@ -114,6 +120,7 @@ void Dispatcher::run()
 
 void Dispatcher::runBatch(std::deque<Event>& batch)
 {
+    assertInDispatcherThread();
     for (Event& event : batch) {
         try {
             event(core_);

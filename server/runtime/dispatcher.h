@@ -8,6 +8,7 @@
 #include "server/core/core.h"
 #include "server/core/im_directory.h"
 #include "server/runtime/connection_registry.h"
+#include "server/runtime/thread_affinity.h"
 #include "server/store/store_thread.h"
 
 #include <Poco/Logger.h>
@@ -44,7 +45,8 @@ public:
     /// Starts the thread; restores the conversations an earlier run left open first.
     void start();
     /// Runs what is queued, then stops; returns once the output of every batch was handed to
-    /// the connections (or dropped after a failed commit). Idempotent.
+    /// the connections (or dropped after a failed commit). Idempotent. Never on the dispatcher
+    /// thread (it would join itself).
     void stop();
 
     /// Queues an event; it runs on the dispatcher thread in posting order.
@@ -54,10 +56,12 @@ public:
     /// call was committed and handed to the connections. Callable from any thread.
     void afterDelivery(std::function<void()> callback);
 
-    /// Runs `query` on the dispatcher thread and waits for its result (live views).
+    /// Runs `query` on the dispatcher thread and waits for its result (live views). Never on
+    /// the dispatcher thread (it would wait for itself).
     template <typename F>
     auto ask(F query) -> decltype(query(std::declval<const core::Core&>()))
     {
+        affinity_.assertNotOnOwner("Dispatcher::ask");
         using Result = decltype(query(std::declval<const core::Core&>()));
         auto promise = std::make_shared<std::promise<Result>>();
         auto result = promise->get_future();
@@ -67,11 +71,20 @@ public:
         return result.get();
     }
 
+    /// Aborts in debug builds unless called on the dispatcher thread (thread_affinity.h).
+    void assertInDispatcherThread(const char* caller = __builtin_FUNCTION()) const noexcept
+    {
+        affinity_.assertOnOwner(caller);
+    }
+
 private:
     // Holds the core's output until what the batch wrote is committed.
     class BufferedOutput final : public core::CoreOutput, public core::ImOutput
     {
     public:
+        /// Filled by the core, so on the dispatcher thread only (`owner`).
+        explicit BufferedOutput(const ThreadAffinity& owner) : owner_(owner) {}
+
         struct ToOperator { core::ConnectionId connection; nlchat::Packet packet; };
         struct ToVisitor { core::ConnectionId connection; visitor::ServerMessage message; };
         struct Close { core::ConnectionId connection; std::string reason; };
@@ -83,18 +96,24 @@ private:
         void close(core::ConnectionId c, const std::string& reason) override;
         void sendToIms(core::ConnectionId c, const ims::ServerDocument& d) override;
         /// What was produced since the last take().
-        Pending take() { return std::exchange(pending_, {}); }
+        Pending take()
+        {
+            owner_.assertOnOwner("Dispatcher::BufferedOutput::take");
+            return std::exchange(pending_, {});
+        }
         /// Hands `pending` to the connections, in order.
         static void deliver(Pending& pending, ConnectionRegistry& target);
 
     private:
+        const ThreadAffinity& owner_;
         Pending pending_;
     };
 
     void run() override;
     void runBatch(std::deque<Event>& batch);
 
-    BufferedOutput output_;
+    ThreadAffinity affinity_; // the dispatcher thread, from the start of run()
+    BufferedOutput output_{affinity_};
     ConnectionRegistry& registry_;
     core::Core core_;
     core::ImDirectory im_;

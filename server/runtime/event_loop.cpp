@@ -62,6 +62,7 @@ void EventLoop::start()
 
 void EventLoop::stop()
 {
+    assertNotInLoopThread();
     stopping_ = true;
     const std::uint64_t one = 1;
     [[maybe_unused]] const auto ignored = ::write(wakeFd_, &one, sizeof one);
@@ -90,6 +91,7 @@ void EventLoop::post(Task task)
 
 void EventLoop::watch(int fd, std::uint32_t events, std::shared_ptr<Handler> handler)
 {
+    assertInLoopThread();
     epoll_event event{};
     event.events = events;
     event.data.ptr = handler.get();
@@ -99,6 +101,7 @@ void EventLoop::watch(int fd, std::uint32_t events, std::shared_ptr<Handler> han
 
 void EventLoop::rewatch(int fd, std::uint32_t events, Handler& handler)
 {
+    assertInLoopThread();
     epoll_event event{};
     event.events = events;
     event.data.ptr = &handler;
@@ -107,6 +110,7 @@ void EventLoop::rewatch(int fd, std::uint32_t events, Handler& handler)
 
 void EventLoop::unwatch(int fd, Handler& handler)
 {
+    assertInLoopThread();
     ::epoll_ctl(epollFd_, EPOLL_CTL_DEL, fd, nullptr);
     const auto found = handlers_.find(&handler);
     if (found != handlers_.end()) {
@@ -117,6 +121,7 @@ void EventLoop::unwatch(int fd, Handler& handler)
 
 void EventLoop::runTasks()
 {
+    assertInLoopThread();
     std::vector<Task> tasks;
     {
         std::lock_guard lock(mutex_);
@@ -128,6 +133,7 @@ void EventLoop::runTasks()
 
 void EventLoop::run()
 {
+    affinity_.bindToCurrentThread();
     std::array<epoll_event, 256> events{};
     auto nextTick = std::chrono::steady_clock::now() + kTickInterval;
     while (!stopping_) {
