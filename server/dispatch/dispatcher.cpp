@@ -6,21 +6,25 @@ namespace ringdesk::dispatch {
 
 void Dispatcher::BatchSink::sendToOperator(core::ConnectionId c, const nlchat::Packet& p)
 {
+    owner_.assertOnOwner();
     pending_.emplace_back(ToOperator{c, p});
 }
 
 void Dispatcher::BatchSink::sendToVisitor(core::ConnectionId c, const visitor::ServerMessage& m)
 {
+    owner_.assertOnOwner();
     pending_.emplace_back(ToVisitor{c, m});
 }
 
 void Dispatcher::BatchSink::close(core::ConnectionId c, const std::string& reason)
 {
+    owner_.assertOnOwner();
     pending_.emplace_back(Close{c, reason});
 }
 
 void Dispatcher::BatchSink::sendToIms(core::ConnectionId c, const ims::ServerDocument& d)
 {
+    owner_.assertOnOwner();
     pending_.emplace_back(ToIms{c, d});
 }
 
@@ -55,16 +59,21 @@ void Dispatcher::start()
 {
     post([](core::Core& core) { core.restoreOpenConversations(); });
     thread_.start(*this);
+    started_ = true;
 }
 
 void Dispatcher::stop()
 {
+    affinity_.assertNotOnOwner();
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
     }
     wake_.notify_one();
-    if (thread_.isRunning())
+    // Joined whenever it was started, not when isRunning(): that turns false just before the
+    // thread's last steps, and a caller that skipped the join could free what the thread still
+    // uses (ThreadSanitizer found it).
+    if (started_.exchange(false))
         thread_.join();
     // The output of the last batches waits on the store thread and refers to this object:
     // it is delivered before stop() returns.
@@ -93,6 +102,7 @@ void Dispatcher::afterDelivery(std::function<void()> callback)
 
 void Dispatcher::run()
 {
+    affinity_.bindToCurrentThread();
     for (;;) {
         std::deque<Event> batch;
         bool last = false;
@@ -110,6 +120,7 @@ void Dispatcher::run()
 
 void Dispatcher::runBatch(std::deque<Event>& batch)
 {
+    assertInDispatcherThread();
     for (Event& event : batch) {
         try {
             event(core_);

@@ -9,11 +9,13 @@
 #include "server/core/core.h"
 #include "server/core/im_session_manager.h"
 #include "server/dispatch/connection_registry.h"
+#include "server/io/thread_affinity.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Runnable.h>
 #include <Poco/Thread.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -44,7 +46,8 @@ public:
     /// Starts the thread; restores the conversations an earlier run left open first.
     void start();
     /// Runs what is queued, then stops; returns once the output of every batch was handed to
-    /// the connections (or dropped after a failed commit). Idempotent.
+    /// the connections (or dropped after a failed commit). Idempotent. Never on the dispatcher
+    /// thread (it would join itself).
     void stop();
 
     /// Queues an event; it runs on the dispatcher thread in posting order.
@@ -54,10 +57,12 @@ public:
     /// call was committed and handed to the connections. Callable from any thread.
     void afterDelivery(std::function<void()> callback);
 
-    /// Runs `query` on the dispatcher thread and waits for its result (live views).
+    /// Runs `query` on the dispatcher thread and waits for its result (live views). Never on
+    /// the dispatcher thread (it would wait for itself).
     template <typename F>
     auto ask(F query) -> decltype(query(std::declval<const core::Core&>()))
     {
+        affinity_.assertNotOnOwner("Dispatcher::ask");
         using Result = decltype(query(std::declval<const core::Core&>()));
         auto promise = std::make_shared<std::promise<Result>>();
         auto result = promise->get_future();
@@ -67,11 +72,20 @@ public:
         return result.get();
     }
 
+    /// Aborts in debug builds unless called on the dispatcher thread (thread_affinity.h).
+    void assertInDispatcherThread(const char* caller = __builtin_FUNCTION()) const noexcept
+    {
+        affinity_.assertOnOwner(caller);
+    }
+
 private:
     // Holds the core's output until what the batch wrote is committed.
     class BatchSink final : public core::ConnectionSink, public core::ImsDocumentSink
     {
     public:
+        /// Filled by the core, so on the dispatcher thread only (`owner`).
+        explicit BatchSink(const io::ThreadAffinity& owner) : owner_(owner) {}
+
         struct ToOperator { core::ConnectionId connection; nlchat::Packet packet; };
         struct ToVisitor { core::ConnectionId connection; visitor::ServerMessage message; };
         struct Close { core::ConnectionId connection; std::string reason; };
@@ -83,18 +97,24 @@ private:
         void close(core::ConnectionId c, const std::string& reason) override;
         void sendToIms(core::ConnectionId c, const ims::ServerDocument& d) override;
         /// What was produced since the last take().
-        Deliveries take() { return std::exchange(pending_, {}); }
+        Deliveries take()
+        {
+            owner_.assertOnOwner("Dispatcher::BatchSink::take");
+            return std::exchange(pending_, {});
+        }
         /// Hands `pending` to the connections, in order.
         static void deliver(Deliveries& pending, ConnectionRegistry& target);
 
     private:
+        const io::ThreadAffinity& owner_;
         Deliveries pending_;
     };
 
     void run() override;
     void runBatch(std::deque<Event>& batch);
 
-    BatchSink sink_;
+    io::ThreadAffinity affinity_; // the dispatcher thread, from the start of run()
+    BatchSink sink_{affinity_};
     ConnectionRegistry& registry_;
     core::Core core_;
     core::ImSessionManager im_;
@@ -102,6 +122,7 @@ private:
     const core::Duration tickInterval_;
     Poco::Logger& logger_;
     Poco::Thread thread_;
+    std::atomic<bool> started_{false}; // and not joined yet
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Event> queue_;

@@ -10,7 +10,7 @@ namespace ws = protocol::websocket;
 
 VisitorStream::VisitorStream(io::EventLoop& loop, Poco::Net::StreamSocket socket,
                              VisitorEndpointContext& context, std::string address, std::function<void()> onClosed)
-    : io::StreamConnection(loop, std::move(socket), context.maxQueuedMessages,
+    : io::StreamConnection(loop, socket, context.maxQueuedMessages,
                                 std::chrono::seconds(context.idleTimeoutSeconds)),
       context_(context), id_(context.registry.nextId()), address_(std::move(address)),
       onClosed_(std::move(onClosed)), decoder_(context.maxFrameBytes)
@@ -35,12 +35,14 @@ void VisitorStream::shutdown(const std::string&)
 
 void VisitorStream::closeWith(std::uint16_t status, const std::string& reason)
 {
+    loop().assertInLoopThread();
     if (sendQueue_.offerLast(CloseFrame{status, reason}))
         flushSendQueue();
 }
 
 void VisitorStream::flushSendQueue()
 {
+    loop().assertInLoopThread();
     std::vector<Outgoing> items = sendQueue_.take();
     for (Outgoing& item : items) {
         if (auto* message = std::get_if<visitor::ServerMessage>(&item)) {
@@ -56,6 +58,7 @@ void VisitorStream::flushSendQueue()
 
 void VisitorStream::onBytes(const char* data, std::size_t size)
 {
+    loop().assertInLoopThread();
     decoder_.feed(data, size);
     try {
         while (isOpen()) {
@@ -74,6 +77,7 @@ void VisitorStream::onBytes(const char* data, std::size_t size)
 
 void VisitorStream::handle(ws::Message message)
 {
+    loop().assertInLoopThread();
     switch (message.opcode) {
     case ws::Opcode::kClose:
         closeWith(ws::closeStatus(message.payload).value_or(ws::close_code::kNormal), "closed by visitor");
@@ -99,10 +103,15 @@ void VisitorStream::handle(ws::Message message)
     }
 }
 
-void VisitorStream::onIdleTimeout() { closeWith(ws::close_code::kGoingAway, "idle timeout"); }
+void VisitorStream::onIdleTimeout()
+{
+    loop().assertInLoopThread();
+    closeWith(ws::close_code::kGoingAway, "idle timeout");
+}
 
 void VisitorStream::onClosed(const std::string& reason)
 {
+    loop().assertInLoopThread();
     sendQueue_.refuseAll();
     Poco::Logger::get("ringdesk.visitor")
         .debug("visitor connection %Lu ended: %s", static_cast<Poco::UInt64>(id_), reason);

@@ -4,6 +4,8 @@
 // (woken through an eventfd). Connections are spread over a small fixed EventLoopGroup instead
 // of holding threads of their own.
 
+#include "server/io/thread_affinity.h"
+
 #include <Poco/Runnable.h>
 #include <Poco/Thread.h>
 
@@ -48,6 +50,7 @@ public:
 
     void start();
     /// Runs the tasks already posted, calls onLoopStop() on every handler, joins. Idempotent.
+    /// Never on the loop thread (it would join itself).
     void stop();
 
     /// Runs `task` on the loop thread (any thread; tasks run in posting order). Tasks posted
@@ -61,7 +64,23 @@ public:
     void unwatch(int fd, Handler& handler);
 
     /// A read buffer shared by every connection of this loop (loop thread only).
-    std::vector<char>& readBuffer() { return readBuffer_; }
+    std::vector<char>& readBuffer()
+    {
+        assertInLoopThread();
+        return readBuffer_;
+    }
+
+    /// Aborts in debug builds unless called on this loop's thread (thread_affinity.h); loop-only
+    /// functions here and in the connections on this loop start with it.
+    void assertInLoopThread(const char* caller = __builtin_FUNCTION()) const noexcept
+    {
+        affinity_.assertOnOwner(caller);
+    }
+    /// Aborts in debug builds when called on this loop's thread: for calls that wait for it.
+    void assertNotInLoopThread(const char* caller = __builtin_FUNCTION()) const noexcept
+    {
+        affinity_.assertNotOnOwner(caller);
+    }
 
 private:
     void run() override;
@@ -70,6 +89,7 @@ private:
     const int epollFd_;
     const int wakeFd_;
     Poco::Thread thread_;
+    std::atomic<bool> started_{false}; // and not joined yet
     std::atomic<bool> stopping_{false};
     std::mutex mutex_;
     std::vector<Task> tasks_;
@@ -77,6 +97,7 @@ private:
     std::unordered_map<Handler*, std::shared_ptr<Handler>> handlers_;
     std::vector<std::shared_ptr<Handler>> released_; // dropped after the current round
     std::vector<char> readBuffer_;
+    ThreadAffinity affinity_; // the loop thread, from the start of run()
 };
 
 /// A fixed set of loops; connections are assigned round-robin.

@@ -18,7 +18,7 @@ class StreamAcceptor::Listener final : public EventLoop::Handler,
 {
 public:
     Listener(EventLoopGroup& loops, Poco::Net::ServerSocket socket, int maxConnections, Adopt adopt)
-        : loops_(loops), loop_(loops.first()), socket_(std::move(socket)), maxConnections_(maxConnections),
+        : loops_(loops), loop_(loops.first()), socket_(socket), maxConnections_(maxConnections),
           adopt_(std::move(adopt))
     {
     }
@@ -27,15 +27,19 @@ public:
     {
         socket_.setBlocking(false);
         loop_.post([self = shared_from_this()] {
+            self->loop_.assertInLoopThread("StreamAcceptor::Listener::start");
             self->loop_.watch(self->socket_.impl()->sockfd(), EPOLLIN, self);
         });
     }
 
+    /// Waits for the loop, so never on the loop thread.
     void stop()
     {
+        loop_.assertNotInLoopThread("StreamAcceptor::Listener::stop");
         auto done = std::make_shared<std::promise<void>>();
         auto finished = done->get_future();
         loop_.post([self = shared_from_this(), done] {
+            self->loop_.assertInLoopThread("StreamAcceptor::Listener::stop");
             if (!self->stopped_) {
                 self->stopped_ = true;
                 self->loop_.unwatch(self->socket_.impl()->sockfd(), *self);
@@ -52,6 +56,7 @@ public:
 
     void onReady(std::uint32_t) override
     {
+        loop_.assertInLoopThread();
         while (!stopped_ && !paused_) {
             if (live_ >= maxConnections_) {
                 paused_ = true;
@@ -73,12 +78,17 @@ public:
         }
     }
 
-    void onLoopStop() override { stopped_ = true; }
+    void onLoopStop() override
+    {
+        loop_.assertInLoopThread();
+        stopped_ = true;
+    }
 
 private:
     void closed()
     {
         loop_.post([self = shared_from_this()] {
+            self->loop_.assertInLoopThread("StreamAcceptor::Listener::closed");
             --self->live_;
             if (self->paused_ && !self->stopped_) {
                 self->paused_ = false;

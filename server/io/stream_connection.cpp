@@ -18,7 +18,7 @@ constexpr auto kCloseLinger = std::chrono::seconds(5);
 
 StreamConnection::StreamConnection(EventLoop& loop, Poco::Net::StreamSocket socket, std::size_t maxQueued,
                                    std::chrono::milliseconds idleTimeout)
-    : loop_(loop), socket_(std::move(socket)), fd_(socket_.impl()->sockfd()), maxQueued_(maxQueued),
+    : loop_(loop), socket_(socket), fd_(socket_.impl()->sockfd()), maxQueued_(maxQueued),
       idleTimeout_(idleTimeout), lastInput_(std::chrono::steady_clock::now())
 {
     // Non-blocking before anyone can queue output for it (the registry may deliver before the
@@ -32,6 +32,7 @@ StreamConnection::~StreamConnection() = default;
 void StreamConnection::open(std::string pending)
 {
     loop_.post([self = shared_from_this(), pending = std::move(pending)] {
+        self->loop_.assertInLoopThread("StreamConnection::open");
         if (self->state_ == State::kClosed)
             return;
         // Output may have been queued (and partly written) before this task ran.
@@ -47,6 +48,7 @@ void StreamConnection::open(std::string pending)
 
 void StreamConnection::onReady(std::uint32_t events)
 {
+    loop_.assertInLoopThread();
     if (state_ == State::kClosed)
         return;
     if ((events & EPOLLOUT) != 0)
@@ -63,6 +65,7 @@ void StreamConnection::onReady(std::uint32_t events)
 
 void StreamConnection::readAvailable()
 {
+    loop_.assertInLoopThread();
     std::vector<char>& buffer = loop_.readBuffer();
     for (int i = 0; i < kReadsPerWakeup && reading_ && state_ == State::kOpen; ++i) {
         const ssize_t received = ::recv(fd_, buffer.data(), buffer.size(), 0);
@@ -88,6 +91,7 @@ void StreamConnection::readAvailable()
 
 std::size_t StreamConnection::sendSome(const iovec* buffers, int count)
 {
+    loop_.assertInLoopThread();
     msghdr message{};
     message.msg_iov = const_cast<iovec*>(buffers);
     message.msg_iovlen = static_cast<std::size_t>(count);
@@ -105,6 +109,7 @@ std::size_t StreamConnection::sendSome(const iovec* buffers, int count)
 
 void StreamConnection::writePending()
 {
+    loop_.assertInLoopThread();
     if (state_ == State::kClosed)
         return;
     try {
@@ -123,6 +128,7 @@ void StreamConnection::writePending()
 
 void StreamConnection::updateInterest()
 {
+    loop_.assertInLoopThread();
     if (!watched_)
         return; // open() registers the right interest
     const bool wantWrite = !output_.empty();
@@ -134,6 +140,7 @@ void StreamConnection::updateInterest()
 
 void StreamConnection::pauseReading()
 {
+    loop_.assertInLoopThread();
     if (!reading_ || state_ == State::kClosed)
         return;
     reading_ = false;
@@ -143,6 +150,7 @@ void StreamConnection::pauseReading()
 
 void StreamConnection::resumeReading()
 {
+    loop_.assertInLoopThread();
     if (reading_ || state_ != State::kOpen)
         return;
     reading_ = true;
@@ -156,6 +164,7 @@ void StreamConnection::requestFlush()
     if (flushRequested_.exchange(true))
         return;
     loop_.post([self = shared_from_this()] {
+        self->loop_.assertInLoopThread("StreamConnection::requestFlush");
         self->flushRequested_ = false;
         if (self->state_ == State::kClosed)
             return;
@@ -171,6 +180,7 @@ void StreamConnection::closeFromOutside(const std::string& reason)
 
 void StreamConnection::queueBytes(std::string bytes)
 {
+    loop_.assertInLoopThread();
     if (state_ == State::kClosed)
         return;
     output_.append(std::move(bytes));
@@ -181,6 +191,7 @@ void StreamConnection::queueBytes(std::string bytes)
 
 void StreamConnection::closeAfterWrite(const std::string& reason)
 {
+    loop_.assertInLoopThread();
     if (state_ != State::kOpen)
         return;
     state_ = State::kClosing;
@@ -193,6 +204,7 @@ void StreamConnection::closeAfterWrite(const std::string& reason)
 
 void StreamConnection::closeNow(const std::string& reason)
 {
+    loop_.assertInLoopThread();
     if (state_ == State::kClosed)
         return;
     state_ = State::kClosed;
@@ -209,6 +221,7 @@ void StreamConnection::closeNow(const std::string& reason)
 
 void StreamConnection::onTick(EventLoop::TimePoint now)
 {
+    loop_.assertInLoopThread();
     if (state_ == State::kClosing && now - closingSince_ > kCloseLinger)
         closeNow(closeReason_);
     else if (state_ == State::kOpen && idleTimeout_.count() > 0 && now - lastInput_ > idleTimeout_)
@@ -217,6 +230,7 @@ void StreamConnection::onTick(EventLoop::TimePoint now)
 
 void StreamConnection::onLoopStop()
 {
+    loop_.assertInLoopThread();
     if (state_ == State::kClosed)
         return;
     flushSendQueue();

@@ -68,7 +68,7 @@ protected:
         }
     }
 
-    // --- loop thread ---
+    // --- loop thread (asserted in debug builds: EventLoop::assertInLoopThread) ---
     /// Queues bytes to write; they are written when the current callback returns.
     void queueBytes(std::string bytes);
     /// Stops reading; closes once everything queued (flushSendQueue() included) was written, or
@@ -79,7 +79,11 @@ protected:
     /// Stops and restarts reading (a subclass's input backlog).
     void pauseReading();
     void resumeReading();
-    bool isOpen() const { return state_ == State::kOpen; }
+    bool isOpen() const
+    {
+        loop_.assertInLoopThread();
+        return state_ == State::kOpen;
+    }
 
     /// Bytes received (loop thread).
     virtual void onBytes(const char* data, std::size_t size) = 0;

@@ -48,8 +48,11 @@ void WorkerPool::stop()
         stopping_ = true;
     }
     wake_.notify_all();
-    for (auto& thread : threads_)
-        if (thread->isRunning())
+    // Joined once, whenever started, not when isRunning(): that turns false just before the
+    // thread's last steps, and a caller that skipped the join could free what the thread still
+    // uses (ThreadSanitizer found it).
+    if (!joined_.exchange(true))
+        for (auto& thread : threads_)
             thread->join();
     std::lock_guard lock(mutex_);
     stopped_ = true;

@@ -7,6 +7,7 @@
 #include <Poco/Runnable.h>
 #include <Poco/Thread.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -40,6 +41,7 @@ private:
     void run() override;
 
     std::vector<std::unique_ptr<Poco::Thread>> threads_;
+    std::atomic<bool> joined_{false};
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Task> tasks_;

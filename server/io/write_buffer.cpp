@@ -6,6 +6,7 @@ namespace ringdesk::io {
 
 void WriteBuffer::append(std::string chunk)
 {
+    affinity_.assertOnOwnerOrBind();
     if (chunk.empty())
         return;
     bytes_ += chunk.size();
@@ -14,6 +15,7 @@ void WriteBuffer::append(std::string chunk)
 
 std::size_t WriteBuffer::writeTo(const Writer& write)
 {
+    affinity_.assertOnOwnerOrBind();
     std::size_t completed = 0;
     while (!chunks_.empty()) {
         std::array<iovec, kMaxBuffersPerWrite> buffers{};

@@ -7,6 +7,7 @@
 #include <Poco/Runnable.h>
 #include <Poco/Thread.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -40,6 +41,7 @@ public:
     /// Queues an item; returns false (and fails the queue) when it is full.
     bool push(Item item)
     {
+        bool queued = false;
         {
             std::lock_guard lock(mutex_);
             if (stopping_ || failed_)
@@ -50,10 +52,12 @@ public:
                 items_.clear();
             } else {
                 items_.push_back(std::move(item));
+                queued = true;
             }
         }
         wake_.notify_one();
-        return !failed_;
+        // Decided under the lock: the writer thread may set failed_ as soon as it is released.
+        return queued;
     }
 
     /// Writes what is queued, then stops the writer thread. Idempotent.
@@ -64,7 +68,10 @@ public:
             stopping_ = true;
         }
         wake_.notify_one();
-        if (thread_.isRunning())
+        // Joined once (it started in the constructor), not when isRunning(): that turns false
+        // just before the thread's last steps, and a caller that skipped the join could free
+        // what the thread still uses (ThreadSanitizer found it).
+        if (!joined_.exchange(true))
             thread_.join();
     }
 
@@ -108,6 +115,7 @@ private:
     std::function<void(const std::string&)> onFailure_;
     const std::size_t maxItems_;
     Poco::Thread thread_;
+    std::atomic<bool> joined_{false};
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Item> items_;

@@ -36,6 +36,7 @@ void OperatorStream::shutdown(const std::string&)
 
 void OperatorStream::flushSendQueue()
 {
+    loop().assertInLoopThread();
     const std::vector<Outgoing> items = sendQueue_.take();
     for (const Outgoing& item : items) {
         if (!item) {
@@ -53,6 +54,7 @@ void OperatorStream::flushSendQueue()
 
 void OperatorStream::onBytes(const char* data, std::size_t size)
 {
+    loop().assertInLoopThread();
     framer_.feed(data, size);
     for (;;) {
         std::optional<std::string> line;
@@ -74,6 +76,7 @@ void OperatorStream::onBytes(const char* data, std::size_t size)
 
 void OperatorStream::handleLine(std::string line)
 {
+    loop().assertInLoopThread();
     if (strand_->idle() && lines_.handleIfCheap(line))
         return;
     auto self = std::static_pointer_cast<OperatorStream>(shared_from_this());
@@ -84,6 +87,7 @@ void OperatorStream::handleLine(std::string line)
         // Queued behind the backlog: reading resumes once the worker got through it.
         strand_->post([self] {
             self->loop().post([self] {
+                self->loop().assertInLoopThread("OperatorStream::handleLine");
                 self->backlogPaused_ = false;
                 self->resumeReading();
             });
@@ -93,6 +97,7 @@ void OperatorStream::handleLine(std::string line)
 
 void OperatorStream::onClosed(const std::string& reason)
 {
+    loop().assertInLoopThread();
     sendQueue_.refuseAll();
     Poco::Logger::get("ringdesk.operator")
         .information("operator connection %Lu from %s ended: %s", static_cast<Poco::UInt64>(id_), peer_,

@@ -20,6 +20,7 @@ void StoreThread::start()
         accepting_ = true;
     }
     thread_.start(*this);
+    started_ = true;
 }
 
 void StoreThread::stop()
@@ -29,7 +30,10 @@ void StoreThread::stop()
         stopping_ = true;
     }
     wake_.notify_one();
-    if (thread_.isRunning())
+    // Joined whenever it was started, not when isRunning(): that turns false just before the
+    // thread's last steps, and a caller that skipped the join could free what the thread still
+    // uses (ThreadSanitizer found it).
+    if (started_.exchange(false))
         thread_.join();
 }
 

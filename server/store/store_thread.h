@@ -13,6 +13,7 @@
 #include <Poco/Runnable.h>
 #include <Poco/Thread.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -84,6 +85,7 @@ private:
     Poco::Data::Session& session_;
     Poco::Logger& logger_;
     Poco::Thread thread_;
+    std::atomic<bool> started_{false}; // and not joined yet
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Item> queue_;

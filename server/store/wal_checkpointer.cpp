@@ -36,7 +36,11 @@ WalCheckpointer::~WalCheckpointer()
     sqlite3_wal_autocheckpoint(handleOf(writer_), kSqliteDefaultPages);
 }
 
-void WalCheckpointer::start() { thread_.start(*this); }
+void WalCheckpointer::start()
+{
+    thread_.start(*this);
+    started_ = true;
+}
 
 void WalCheckpointer::stop()
 {
@@ -45,7 +49,10 @@ void WalCheckpointer::stop()
         stopping_ = true;
     }
     wake_.notify_one();
-    if (thread_.isRunning())
+    // Joined whenever it was started, not when isRunning(): that turns false just before the
+    // thread's last steps, and a caller that skipped the join could free what the thread still
+    // uses (ThreadSanitizer found it).
+    if (started_.exchange(false))
         thread_.join();
 }
 

@@ -60,6 +60,7 @@ private:
     const int thresholdPages_;
     Poco::Logger& logger_;
     Poco::Thread thread_;
+    std::atomic<bool> started_{false}; // and not joined yet
     std::mutex mutex_;
     std::condition_variable wake_;
     bool due_ = false;

@@ -30,7 +30,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(static_cast<std::uint32_t>(wav.size() - 44), readLe32(wav, 40));
         CPPUNIT_ASSERT_EQUAL(kRingToneSampleRate, readLe32(wav, 24));
         // About 0.6 s of 16-bit mono.
-        const double seconds = (wav.size() - 44) / 2.0 / kRingToneSampleRate;
+        const double seconds = static_cast<double>(wav.size() - 44) / 2.0 / kRingToneSampleRate;
         CPPUNIT_ASSERT(seconds > 0.5 && seconds < 0.7);
     }
 };

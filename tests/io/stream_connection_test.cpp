@@ -110,9 +110,25 @@ class StreamConnectionTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testCloseAfterWriteDeliversFirst);
     CPPUNIT_TEST(testPeerCloseIsReported);
     CPPUNIT_TEST(testSlowConsumerIsDisconnected);
+    CPPUNIT_TEST(testStopJoinsALoopWhoseThreadIsEnding);
     CPPUNIT_TEST_SUITE_END();
 
 public:
+    // Regression (found by ThreadSanitizer): stop() skipped the join once Poco's isRunning() had
+    // turned false in the thread's last steps, so the loop was freed while its thread still ran.
+    void testStopJoinsALoopWhoseThreadIsEnding()
+    {
+        for (int i = 0; i < 20; ++i) {
+            EventLoop loop("test-loop");
+            loop.start();
+            std::promise<void> ran;
+            loop.post([&ran] { ran.set_value(); });
+            ran.get_future().wait();
+            loop.stop();
+            loop.stop(); // idempotent: nothing left to join
+        }
+    }
+
     void testEchoAndQueuedSend()
     {
         Fixture f(100);
