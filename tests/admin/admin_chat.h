@@ -4,7 +4,7 @@
 // server relays a message only after storing it.
 
 #include "operator-client/session/operator_connection.h"
-#include "visitor_client.h"
+#include "support/visitor_client.h"
 
 #include <cstdint>
 #include <string>

@@ -4,9 +4,9 @@
 #include "server/store/database.h"
 #include "server/store/friend_repository.h"
 #include "server/store/offline_message_repository.h"
-#include "server_process.h"
-#include "test_peers.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/waits.h"
 
 #include <Poco/FileStream.h>
 #include <Poco/Net/HTTPClientSession.h>

@@ -4,9 +4,9 @@
 #include "admin_chat.h"
 #include "admin_tool.h"
 #include "server/store/database.h"
-#include "server_process.h"
-#include "test_peers.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/waits.h"
 
 #include <Poco/JSON/Stringifier.h>
 

@@ -3,8 +3,8 @@
 // the steps every core test repeats: operators logging in, visitors saying hello and writing,
 // time passing. Connection ids come from one counter, as in the server (core_output.h).
 
-#include "fakes/in_memory_conversation_store.h"
-#include "fakes/recording_output.h"
+#include "support/fakes/in_memory_conversation_store.h"
+#include "support/fakes/recording_output.h"
 
 #include "server/core/core.h"
 

@@ -8,10 +8,10 @@
 // (launch_options.h) and followed through its trace lines; screenshots of each step are saved
 // for the docs.
 #include "app_process.h"
-#include "server_process.h"
-#include "test_peers.h"
-#include "visitor_client.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/visitor_client.h"
+#include "support/waits.h"
 #include "xvfb_display.h"
 
 #include <cppunit/extensions/HelperMacros.h>

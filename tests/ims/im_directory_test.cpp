@@ -1,7 +1,7 @@
 // The IM unit driven directly with fakes and a ManualClock: one user over both protocols,
 // status reaching the ring rules, forced logout, the ALIVE timer, backlog at login.
-#include "fakes/in_memory_conversation_store.h"
-#include "fakes/recording_output.h"
+#include "support/fakes/in_memory_conversation_store.h"
+#include "support/fakes/recording_output.h"
 
 #include "server/core/core.h"
 #include "server/core/im_directory.h"

@@ -1,8 +1,8 @@
 // A scripted IMS client against the real ringdesk-server: every document and result code of
 // specs/ims-xml-protocol.txt, the echo, offline delivery across a restart, invitations to an
 // offline user, two sessions of one user, bans, LOGOUT and the ALIVE timeout.
-#include "ims_client.h"
-#include "server_process.h"
+#include "support/ims_client.h"
+#include "support/server_process.h"
 
 #include "server/store/ban_repository.h"
 #include "server/store/database.h"

@@ -6,9 +6,9 @@
 // exactly once, in order and marked offline, at its next login; an unknown recipient is
 // reported. The roster comes again by itself after the session logs in again.
 #include "operator-client/session/operator_session.h"
-#include "server_process.h"
-#include "test_peers.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/waits.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

@@ -2,12 +2,12 @@
 // app uses it, against the real server: events for the whole ring and chat flow, rings taken
 // by others and timed out, a server restart survived with the chat handed back and repeated
 // messages dropped, and the failure paths (silent server, nobody listening, wrong password).
-#include "client_keys.h"
+#include "support/client_keys.h"
 #include "operator-client/session/operator_session.h"
 #include "operator-client/session/server_key.h"
-#include "server_process.h"
-#include "test_peers.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/waits.h"
 
 #include <Poco/Net/ServerSocket.h>
 

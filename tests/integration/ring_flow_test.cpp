@@ -1,11 +1,11 @@
 // The main job end to end (PRODUCT.md, steps 2-6) against the real server: operators in raw
 // RSA mode and in plain mode, a visitor on the WebSocket, the ring race, ordered messages and
 // typing states both ways, and the end of a chat.
-#include "client_keys.h"
+#include "support/client_keys.h"
 #include "operator-client/session/server_key.h"
-#include "server_process.h"
-#include "test_peers.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/waits.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

@@ -5,9 +5,9 @@
 // never gets an answer; a certificate that does not name the address connected to.
 #include "operator-client/session/operator_connection.h"
 #include "operator-client/session/operator_session.h"
-#include "server_process.h"
-#include "test_peers.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/waits.h"
 
 #include <Poco/Net/ServerSocket.h>
 

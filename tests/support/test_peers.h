@@ -4,8 +4,8 @@
 
 #include "operator-client/session/operator_connection.h"
 #include "operator-client/session/operator_session.h"
-#include "server_process.h"
-#include "visitor_client.h"
+#include "support/server_process.h"
+#include "support/visitor_client.h"
 
 #include <cstddef>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "fakes/recording_output.h"
+#include "support/fakes/recording_output.h"
 
 namespace ringdesk::core::testing {
 

@@ -6,7 +6,7 @@
 
 #include "operator-client/session/operator_connection.h"
 #include "operator-client/session/operator_session.h"
-#include "visitor_client.h"
+#include "support/visitor_client.h"
 
 #include <algorithm>
 #include <chrono>
