@@ -76,7 +76,7 @@ void RingdeskServer::start()
     Poco::Net::ServerSocket operatorSocket = listen(settings_.operatorEndpoint);
     operatorContext_.emplace(operator_endpoint::OperatorEndpointContext{
         dispatcher_, registry_, authenticator_, serverKey_, settings_.operatorMaxLineBytes,
-        settings_.operatorMaxQueuedPackets});
+        settings_.operatorMaxQueuedPackets, clock_});
     operatorServer_ = std::make_unique<runtime::StreamAcceptor>(
         loops_, operatorSocket, settings_.operatorMaxConnections,
         [this](Poco::Net::StreamSocket socket, runtime::EventLoop& loop, std::function<void()> onClosed) {
@@ -103,7 +103,7 @@ void RingdeskServer::start()
     Poco::Net::ServerSocket imsSocket = listen(settings_.imsEndpoint);
     imsContext_.emplace(ims_endpoint::ImsEndpointContext{dispatcher_, registry_, authenticator_,
                                                          settings_.imsMaxDocumentBytes,
-                                                         settings_.imsMaxQueuedDocuments});
+                                                         settings_.imsMaxQueuedDocuments, clock_});
     const runtime::TcpListener::ConnectionMaker makeImsConnection =
         [this](const Poco::Net::StreamSocket& socket) {
             return new ims_endpoint::ImsConnection(socket, *imsContext_);

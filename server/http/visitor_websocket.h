@@ -6,7 +6,7 @@
 // the WebSocket holds no thread of its own.
 
 #include "server/runtime/connection_registry.h"
-#include "server/runtime/dispatcher.h"
+#include "server/runtime/core_inbox.h"
 #include "server/runtime/event_loop.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -18,7 +18,7 @@ namespace ringdesk::http {
 
 struct VisitorEndpointContext
 {
-    runtime::Dispatcher& dispatcher;
+    runtime::CoreInbox& dispatcher;
     runtime::ConnectionRegistry& registry;
     std::size_t maxFrameBytes;       // longest accepted message payload, bytes
     std::size_t maxQueuedMessages;   // send queue bound before the visitor is dropped

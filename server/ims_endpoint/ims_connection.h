@@ -5,8 +5,9 @@
 // the core's IM unit; the link's writer thread writes what the core answers.
 
 #include "server/runtime/authenticator.h"
+#include "server/core/clock.h"
 #include "server/runtime/connection_registry.h"
-#include "server/runtime/dispatcher.h"
+#include "server/runtime/core_inbox.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/TCPServerConnection.h>
@@ -20,11 +21,12 @@ class ImsLinkImpl;
 /// What every IMS connection shares.
 struct ImsEndpointContext
 {
-    runtime::Dispatcher& dispatcher;
+    runtime::CoreInbox& dispatcher;
     runtime::ConnectionRegistry& registry;
     runtime::Authenticator& authenticator;
     std::size_t maxDocumentBytes;   // longest accepted document, bytes (<= limits::kMaxImsDocumentBytes)
     std::size_t maxQueuedDocuments; // send queue bound before the peer is dropped
+    const core::Clock& clock;       // ban expiry (the server's clock; tests give a manual one)
 };
 
 class ImsConnection final : public Poco::Net::TCPServerConnection
@@ -39,7 +41,6 @@ private:
                 const std::string& peer, bool& loggedIn);
 
     ImsEndpointContext& context_;
-    core::SystemClock clock_; // ban expiry is wall-clock time
     Poco::Logger& logger_;
 };
 

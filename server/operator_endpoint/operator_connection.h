@@ -6,8 +6,9 @@
 
 #include "protocol/rsa_key.h"
 #include "server/runtime/authenticator.h"
+#include "server/core/clock.h"
 #include "server/runtime/connection_registry.h"
-#include "server/runtime/dispatcher.h"
+#include "server/runtime/core_inbox.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/TCPServerConnection.h>
@@ -19,12 +20,13 @@ namespace ringdesk::operator_endpoint {
 /// What every operator connection shares.
 struct OperatorEndpointContext
 {
-    runtime::Dispatcher& dispatcher;
+    runtime::CoreInbox& dispatcher;
     runtime::ConnectionRegistry& registry;
     runtime::Authenticator& authenticator;
     const protocol::RsaPrivateKey& serverKey;
     std::size_t maxLineBytes;      // longest accepted line, bytes
     std::size_t maxQueuedPackets;  // send queue bound before the peer is dropped
+    const core::Clock& clock;      // ban expiry (the server's clock; tests give a manual one)
 };
 
 class OperatorConnection final : public Poco::Net::TCPServerConnection

@@ -58,7 +58,7 @@ void OperatorLineHandler::dispatch(nlchat::Packet packet, bool raw)
 
     if (auto* login = std::get_if<nlchat::Login>(&packet)) {
         const runtime::LoginCheck check =
-            context_.authenticator.checkLogin(login->username, login->password, clock_.epochMs());
+            context_.authenticator.checkLogin(login->username, login->password, context_.clock.epochMs());
         if (check.verdict == runtime::LoginVerdict::kOk) {
             core::OperatorIdentity identity{check.user->username, check.user->displayName};
             logger_.information("operator %s logged in from %s", check.user->username, peer_);

@@ -8,6 +8,7 @@
 #include "server/core/core.h"
 #include "server/core/im_directory.h"
 #include "server/runtime/connection_registry.h"
+#include "server/runtime/core_inbox.h"
 #include "server/store/store_thread.h"
 
 #include <Poco/Logger.h>
@@ -25,10 +26,10 @@
 
 namespace ringdesk::runtime {
 
-class Dispatcher final : private Poco::Runnable
+class Dispatcher final : public CoreInbox, private Poco::Runnable
 {
 public:
-    using Event = std::function<void(core::Core&)>;
+    using Event = CoreInbox::Event;
 
     /// `storeThread` runs what `store` and `imStore` write (they queue their work there) and
     /// commits it before each batch's output is sent; it must run while the dispatcher does.
@@ -47,7 +48,7 @@ public:
     void stop();
 
     /// Queues an event; it runs on the dispatcher thread in posting order.
-    void post(Event event);
+    void post(Event event) override;
 
     /// Runs `callback` (on the store thread) once the output of every event that ran before the
     /// call was committed and handed to the connections. Callable from any thread.
