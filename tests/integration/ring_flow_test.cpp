@@ -102,73 +102,21 @@ public:
         for (const Account& a : accounts)
             server.addUser(a.username, a.password, a.displayName);
         server.start();
-
-        // The key published over HTTP is the one in the server's data folder.
-        const protocol::RsaPublicKey serverKey =
-            operator_client::fetchServerKey(kHost, server.httpPort(), kDeadline);
-        CPPUNIT_ASSERT(serverKey == protocol::RsaPublicKey::fromPem(server.publicKeyPem()));
-
+        const protocol::RsaPublicKey serverKey = publishedKeyIsTheDataFolders(server);
         std::vector<std::unique_ptr<OperatorConnection>> ops;
         for (const Account& a : accounts)
             ops.push_back(connectOperator(server, a.username, a.password, a.displayName,
                                           Encryption{*a.key, serverKey}));
 
-        // A visitor writes: every operator is rung with the visitor's details.
         visitor::Welcome welcome;
         auto ann = connectVisitor(server, "Ann", welcome);
         CPPUNIT_ASSERT_EQUAL(std::string(visitor::state::kIdle), welcome.state);
         const std::string firstText = "Hello, is my order shipped?";
         ann->send(visitor::SendMsg{firstText});
-        std::int64_t id = 0;
-        for (auto& op : ops) {
-            const auto ring = awaitPacket<nlchat::Ring>(*op);
-            if (id == 0)
-                id = ring.id;
-            CPPUNIT_ASSERT_EQUAL(id, ring.id);
-            CPPUNIT_ASSERT_EQUAL(std::string("Ann"), ring.name);
-            CPPUNIT_ASSERT_EQUAL(welcome.visitor, ring.visitor);
-            CPPUNIT_ASSERT_EQUAL(std::string("https://shop.example/cart"), ring.page);
-            CPPUNIT_ASSERT_EQUAL(firstText, ring.text);
-            CPPUNIT_ASSERT(ring.time > 0);
-        }
-
-        // All three accept at the same moment; exactly one wins, and all learn the same winner.
-        std::latch go(static_cast<std::ptrdiff_t>(ops.size()));
-        std::vector<nlchat::RingAckAck> answers(ops.size());
-        std::vector<std::exception_ptr> failures(ops.size());
-        std::vector<std::thread> threads;
-        for (std::size_t i = 0; i < ops.size(); ++i)
-            threads.emplace_back([&, i] {
-                try {
-                    go.arrive_and_wait();
-                    ops[i]->send(nlchat::RingAck{ops[i]->uuid(), id});
-                    answers[i] = awaitPacket<nlchat::RingAckAck>(
-                        *ops[i], [id](const nlchat::RingAckAck& a) { return a.id == id; });
-                } catch (...) {
-                    failures[i] = std::current_exception(); // rethrown on the test's thread
-                }
-            });
-        for (std::thread& t : threads)
-            t.join();
-        for (const std::exception_ptr& failure : failures)
-            if (failure)
-                std::rethrow_exception(failure);
-
-        std::size_t winner = ops.size();
-        for (std::size_t i = 0; i < ops.size(); ++i) {
-            CPPUNIT_ASSERT_EQUAL(answers[0].uuid, answers[i].uuid);
-            CPPUNIT_ASSERT(!answers[i].resumed);
-            if (answers[i].uuid == ops[i]->uuid()) {
-                CPPUNIT_ASSERT_MESSAGE("two operators won the same ring", winner == ops.size());
-                winner = i;
-            }
-        }
-        CPPUNIT_ASSERT_MESSAGE("nobody won the ring", winner < ops.size());
+        const std::int64_t id = everyOperatorIsRungWithTheVisitorsDetails(ops, welcome, firstText);
+        const std::size_t winner = exactlyOneOfSimultaneousAcksWins(ops, id, accounts);
         OperatorConnection& op = *ops[winner];
         const std::string& winnerName = accounts[winner].displayName;
-        for (const nlchat::RingAckAck& answer : answers)
-            CPPUNIT_ASSERT_EQUAL(winnerName, answer.operatorName);
-
         const auto connected = awaitMessage<visitor::StateChange>(
             *ann, [](const visitor::StateChange& s) { return s.state == visitor::state::kConnected; });
         CPPUNIT_ASSERT_EQUAL(id, connected.conversation);
@@ -180,49 +128,9 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::int64_t(1), first.seq);
         CPPUNIT_ASSERT_EQUAL(firstText, first.msg.at(0));
 
-        // Operator → visitor: 20 messages with typing states between them, in order.
-        std::vector<std::string> expected;
-        for (int i = 0; i < 20; ++i) {
-            if (i % 5 == 0) {
-                op.send(nlchat::ChatState{op.uuid(), nlchat::Direction::Out, "composing", id});
-                expected.push_back("state:composing");
-            }
-            const std::string text = "operator message " + std::to_string(i);
-            op.send(nlchat::Msg{{text}, nlchat::Direction::Out, op.uuid(), id, 0, 0});
-            expected.push_back("msg:" + text);
-        }
-        op.send(nlchat::ChatState{op.uuid(), nlchat::Direction::Out, "paused", id});
-        expected.push_back("state:paused");
-        std::vector<std::int64_t> seqs;
-        CPPUNIT_ASSERT(expected == operatorTrafficAtVisitor(*ann, expected.size(), seqs));
-        assertIncreasing(seqs);
-
-        // Visitor → operator: the same, the other way.
-        expected.clear();
-        for (int i = 0; i < 20; ++i) {
-            if (i % 5 == 0) {
-                ann->send(visitor::SendChatState{"composing"});
-                expected.push_back("state:composing");
-            }
-            const std::string text = "visitor message " + std::to_string(i);
-            ann->send(visitor::SendMsg{text});
-            expected.push_back("msg:" + text);
-        }
-        ann->send(visitor::SendChatState{"paused"});
-        expected.push_back("state:paused");
-        seqs.clear();
-        CPPUNIT_ASSERT(expected == visitorTrafficAtOperator(op, id, expected.size(), seqs));
-        assertIncreasing(seqs);
-        CPPUNIT_ASSERT(seqs.front() > first.seq);
-
-        // Non-ASCII text longer than one RSA block, both ways.
+        messagesAndTypingStatesKeepTheirOrderBothWays(op, *ann, id, first.seq);
         const std::string longText = longNonAsciiText(1200);
-        op.send(nlchat::Msg{{longText}, nlchat::Direction::Out, op.uuid(), id, 0, 0});
-        const auto longAtVisitor =
-            awaitMessage<visitor::ChatMessage>(*ann, [](const visitor::ChatMessage& m) { return m.fromOperator; });
-        CPPUNIT_ASSERT_EQUAL(longText, longAtVisitor.text);
-        ann->send(visitor::SendMsg{longText});
-        CPPUNIT_ASSERT_EQUAL(longText, awaitPacket<nlchat::Msg>(op).msg.at(0));
+        longNonAsciiTextCrossesBothWays(op, *ann, id, longText);
 
         // The operator ends the chat: the visitor sees "ended".
         op.send(nlchat::Disassociate{op.uuid(), id});
@@ -230,37 +138,7 @@ public:
             *ann, [](const visitor::StateChange& s) { return s.state == visitor::state::kEnded; });
         CPPUNIT_ASSERT_EQUAL(id, awaitPacket<nlchat::Disassociate>(op).id);
 
-        // A second visitor opens with the long text: every key size opens the multi-block ring,
-        // and the 4096-bit operator takes the chat.
-        visitor::Welcome welcome2;
-        auto bea = connectVisitor(server, "Bea", welcome2);
-        bea->send(visitor::SendMsg{longText});
-        std::int64_t id2 = 0;
-        for (auto& each : ops) {
-            const auto ring = awaitPacket<nlchat::Ring>(*each, [id](const nlchat::Ring& r) { return r.id != id; });
-            id2 = ring.id;
-            CPPUNIT_ASSERT_EQUAL(longText, ring.text);
-            CPPUNIT_ASSERT_EQUAL(std::string("Bea"), ring.name);
-        }
-        OperatorConnection& carol = *ops[2];
-        carol.send(nlchat::RingAck{carol.uuid(), id2});
-        for (auto& each : ops)
-            CPPUNIT_ASSERT_EQUAL(carol.uuid(),
-                                 awaitPacket<nlchat::RingAckAck>(
-                                     *each, [id2](const nlchat::RingAckAck& a) { return a.id == id2; })
-                                     .uuid);
-        CPPUNIT_ASSERT_EQUAL(longText, awaitPacket<nlchat::Msg>(carol).msg.at(0));
-        carol.send(nlchat::Msg{{longText}, nlchat::Direction::Out, carol.uuid(), id2, 0, 0});
-        const auto reply =
-            awaitMessage<visitor::ChatMessage>(*bea, [](const visitor::ChatMessage& m) { return m.fromOperator; });
-        CPPUNIT_ASSERT_EQUAL(longText, reply.text);
-        CPPUNIT_ASSERT_EQUAL(std::string("Carol Cruz"), reply.operatorName);
-
-        // The visitor ends this one: the operator is told (disassociate from the server).
-        bea->send(visitor::Close{});
-        awaitMessage<visitor::StateChange>(
-            *bea, [](const visitor::StateChange& s) { return s.state == visitor::state::kEnded; });
-        CPPUNIT_ASSERT_EQUAL(id2, awaitPacket<nlchat::Disassociate>(carol).id);
+        everyKeySizeOpensAMultiBlockRing(server, ops, id, longText);
     }
 
     void testPlainOperatorChats()
@@ -302,6 +180,166 @@ public:
         op->send(nlchat::Disassociate{op->uuid(), ring.id});
         awaitMessage<visitor::StateChange>(
             *visitor, [](const visitor::StateChange& s) { return s.state == visitor::state::kEnded; });
+    }
+private:
+    /// The key published over HTTP is the one in the server's data folder; returns it.
+    static protocol::RsaPublicKey publishedKeyIsTheDataFolders(const ServerProcess& server)
+    {
+        const protocol::RsaPublicKey serverKey = operator_client::fetchServerKey(kHost, server.httpPort(), kDeadline);
+        CPPUNIT_ASSERT(serverKey == protocol::RsaPublicKey::fromPem(server.publicKeyPem()));
+        return serverKey;
+    }
+
+    /// A visitor wrote `text`: every operator is rung with the visitor's details. Returns the
+    /// ring's id.
+    static std::int64_t everyOperatorIsRungWithTheVisitorsDetails(
+        std::vector<std::unique_ptr<OperatorConnection>>& ops, const visitor::Welcome& welcome,
+        const std::string& text)
+    {
+        std::int64_t id = 0;
+        for (auto& op : ops) {
+            const auto ring = awaitPacket<nlchat::Ring>(*op);
+            if (id == 0)
+                id = ring.id;
+            CPPUNIT_ASSERT_EQUAL(id, ring.id);
+            CPPUNIT_ASSERT_EQUAL(std::string("Ann"), ring.name);
+            CPPUNIT_ASSERT_EQUAL(welcome.visitor, ring.visitor);
+            CPPUNIT_ASSERT_EQUAL(std::string("https://shop.example/cart"), ring.page);
+            CPPUNIT_ASSERT_EQUAL(text, ring.text);
+            CPPUNIT_ASSERT(ring.time > 0);
+        }
+        return id;
+    }
+
+    /// Every operator accepts ring `id` at the same moment; exactly one wins, and all learn
+    /// the same winner by name. Returns the winner's index.
+    static std::size_t exactlyOneOfSimultaneousAcksWins(std::vector<std::unique_ptr<OperatorConnection>>& ops,
+                                                        std::int64_t id, const std::vector<Account>& accounts)
+    {
+        std::latch go(static_cast<std::ptrdiff_t>(ops.size()));
+        std::vector<nlchat::RingAckAck> answers(ops.size());
+        std::vector<std::exception_ptr> failures(ops.size());
+        std::vector<std::thread> threads;
+        for (std::size_t i = 0; i < ops.size(); ++i)
+            threads.emplace_back([&, i] {
+                try {
+                    go.arrive_and_wait();
+                    ops[i]->send(nlchat::RingAck{ops[i]->uuid(), id});
+                    answers[i] = awaitPacket<nlchat::RingAckAck>(
+                        *ops[i], [id](const nlchat::RingAckAck& a) { return a.id == id; });
+                } catch (...) {
+                    failures[i] = std::current_exception(); // rethrown on the test's thread
+                }
+            });
+        for (std::thread& t : threads)
+            t.join();
+        for (const std::exception_ptr& failure : failures)
+            if (failure)
+                std::rethrow_exception(failure);
+
+        std::size_t winner = ops.size();
+        for (std::size_t i = 0; i < ops.size(); ++i) {
+            CPPUNIT_ASSERT_EQUAL(answers[0].uuid, answers[i].uuid);
+            CPPUNIT_ASSERT(!answers[i].resumed);
+            if (answers[i].uuid == ops[i]->uuid()) {
+                CPPUNIT_ASSERT_MESSAGE("two operators won the same ring", winner == ops.size());
+                winner = i;
+            }
+        }
+        CPPUNIT_ASSERT_MESSAGE("nobody won the ring", winner < ops.size());
+        for (const nlchat::RingAckAck& answer : answers)
+            CPPUNIT_ASSERT_EQUAL(accounts[winner].displayName, answer.operatorName);
+        return winner;
+    }
+
+    /// 20 messages with typing states between them, operator → visitor, then the same the
+    /// other way: each side sees them in order with increasing sequence numbers, all after
+    /// `firstSeq`.
+    static void messagesAndTypingStatesKeepTheirOrderBothWays(OperatorConnection& op, VisitorClient& ann,
+                                                              std::int64_t id, std::int64_t firstSeq)
+    {
+        std::vector<std::string> expected;
+        for (int i = 0; i < 20; ++i) {
+            if (i % 5 == 0) {
+                op.send(nlchat::ChatState{op.uuid(), nlchat::Direction::Out, "composing", id});
+                expected.push_back("state:composing");
+            }
+            const std::string text = "operator message " + std::to_string(i);
+            op.send(nlchat::Msg{{text}, nlchat::Direction::Out, op.uuid(), id, 0, 0});
+            expected.push_back("msg:" + text);
+        }
+        op.send(nlchat::ChatState{op.uuid(), nlchat::Direction::Out, "paused", id});
+        expected.push_back("state:paused");
+        std::vector<std::int64_t> seqs;
+        CPPUNIT_ASSERT(expected == operatorTrafficAtVisitor(ann, expected.size(), seqs));
+        assertIncreasing(seqs);
+
+        expected.clear();
+        for (int i = 0; i < 20; ++i) {
+            if (i % 5 == 0) {
+                ann.send(visitor::SendChatState{"composing"});
+                expected.push_back("state:composing");
+            }
+            const std::string text = "visitor message " + std::to_string(i);
+            ann.send(visitor::SendMsg{text});
+            expected.push_back("msg:" + text);
+        }
+        ann.send(visitor::SendChatState{"paused"});
+        expected.push_back("state:paused");
+        seqs.clear();
+        CPPUNIT_ASSERT(expected == visitorTrafficAtOperator(op, id, expected.size(), seqs));
+        assertIncreasing(seqs);
+        CPPUNIT_ASSERT(seqs.front() > firstSeq);
+    }
+
+    /// Non-ASCII text longer than one RSA block, both ways.
+    static void longNonAsciiTextCrossesBothWays(OperatorConnection& op, VisitorClient& ann, std::int64_t id,
+                                                const std::string& longText)
+    {
+        op.send(nlchat::Msg{{longText}, nlchat::Direction::Out, op.uuid(), id, 0, 0});
+        const auto longAtVisitor =
+            awaitMessage<visitor::ChatMessage>(ann, [](const visitor::ChatMessage& m) { return m.fromOperator; });
+        CPPUNIT_ASSERT_EQUAL(longText, longAtVisitor.text);
+        ann.send(visitor::SendMsg{longText});
+        CPPUNIT_ASSERT_EQUAL(longText, awaitPacket<nlchat::Msg>(op).msg.at(0));
+    }
+
+    /// A second visitor opens with `longText`: every key size opens the multi-block ring, the
+    /// 4096-bit operator (ops[2]) takes the chat, and the visitor's close reaches it.
+    static void everyKeySizeOpensAMultiBlockRing(ServerProcess& server,
+                                                 std::vector<std::unique_ptr<OperatorConnection>>& ops,
+                                                 std::int64_t firstId, const std::string& longText)
+    {
+        visitor::Welcome welcome2;
+        auto bea = connectVisitor(server, "Bea", welcome2);
+        bea->send(visitor::SendMsg{longText});
+        std::int64_t id2 = 0;
+        for (auto& each : ops) {
+            const auto ring =
+                awaitPacket<nlchat::Ring>(*each, [firstId](const nlchat::Ring& r) { return r.id != firstId; });
+            id2 = ring.id;
+            CPPUNIT_ASSERT_EQUAL(longText, ring.text);
+            CPPUNIT_ASSERT_EQUAL(std::string("Bea"), ring.name);
+        }
+        OperatorConnection& carol = *ops[2];
+        carol.send(nlchat::RingAck{carol.uuid(), id2});
+        for (auto& each : ops)
+            CPPUNIT_ASSERT_EQUAL(carol.uuid(),
+                                 awaitPacket<nlchat::RingAckAck>(
+                                     *each, [id2](const nlchat::RingAckAck& a) { return a.id == id2; })
+                                     .uuid);
+        CPPUNIT_ASSERT_EQUAL(longText, awaitPacket<nlchat::Msg>(carol).msg.at(0));
+        carol.send(nlchat::Msg{{longText}, nlchat::Direction::Out, carol.uuid(), id2, 0, 0});
+        const auto reply =
+            awaitMessage<visitor::ChatMessage>(*bea, [](const visitor::ChatMessage& m) { return m.fromOperator; });
+        CPPUNIT_ASSERT_EQUAL(longText, reply.text);
+        CPPUNIT_ASSERT_EQUAL(std::string("Carol Cruz"), reply.operatorName);
+
+        // The visitor ends this one: the operator is told (disassociate from the server).
+        bea->send(visitor::Close{});
+        awaitMessage<visitor::StateChange>(
+            *bea, [](const visitor::StateChange& s) { return s.state == visitor::state::kEnded; });
+        CPPUNIT_ASSERT_EQUAL(id2, awaitPacket<nlchat::Disassociate>(carol).id);
     }
 };
 
