@@ -77,7 +77,7 @@ void RingdeskServer::start()
     Poco::Net::ServerSocket operatorSocket = listen(settings_.operatorEndpoint);
     operatorContext_.emplace(operator_endpoint::OperatorEndpointContext{
         dispatcher_, registry_, credentials_, serverKey_, settings_.operatorMaxLineBytes,
-        settings_.operatorMaxQueuedPackets});
+        settings_.operatorMaxQueuedPackets, clock_});
     operatorServer_ = std::make_unique<io::StreamAcceptor>(
         loops_, operatorSocket, settings_.operatorMaxConnections,
         [this](Poco::Net::StreamSocket socket, io::EventLoop& loop, std::function<void()> onClosed) {
@@ -104,7 +104,7 @@ void RingdeskServer::start()
     Poco::Net::ServerSocket imsSocket = listen(settings_.imsEndpoint);
     imsContext_.emplace(ims_endpoint::ImsEndpointContext{dispatcher_, registry_, credentials_,
                                                          settings_.imsMaxDocumentBytes,
-                                                         settings_.imsMaxQueuedDocuments});
+                                                         settings_.imsMaxQueuedDocuments, clock_});
     const io::TcpListener::ConnectionMaker makeImsConnection =
         [this](const Poco::Net::StreamSocket& socket) {
             return new ims_endpoint::ImsConnection(socket, *imsContext_);

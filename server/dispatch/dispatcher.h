@@ -9,6 +9,7 @@
 #include "server/core/core.h"
 #include "server/core/im_session_manager.h"
 #include "server/dispatch/connection_registry.h"
+#include "server/dispatch/core_inbox.h"
 #include "server/io/thread_affinity.h"
 
 #include <Poco/Logger.h>
@@ -27,10 +28,10 @@
 
 namespace ringdesk::dispatch {
 
-class Dispatcher final : private Poco::Runnable
+class Dispatcher final : public CoreInbox, private Poco::Runnable
 {
 public:
-    using Event = std::function<void(core::Core&)>;
+    using Event = CoreInbox::Event;
 
     /// `commitBarrier` commits what `store` and `imStore` write (they queue their work there)
     /// and reports when it is committed; each batch's output waits for that. It must run while
@@ -51,7 +52,7 @@ public:
     void stop();
 
     /// Queues an event; it runs on the dispatcher thread in posting order.
-    void post(Event event);
+    void post(Event event) override;
 
     /// Runs `callback` (on the store thread) once the output of every event that ran before the
     /// call was committed and handed to the connections. Callable from any thread.

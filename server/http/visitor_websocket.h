@@ -6,7 +6,7 @@
 // the WebSocket holds no thread of its own.
 
 #include "server/dispatch/connection_registry.h"
-#include "server/dispatch/dispatcher.h"
+#include "server/dispatch/core_inbox.h"
 #include "server/io/event_loop.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -18,7 +18,7 @@ namespace ringdesk::http {
 
 struct VisitorEndpointContext
 {
-    dispatch::Dispatcher& dispatcher;
+    dispatch::CoreInbox& dispatcher;
     dispatch::ConnectionRegistry& registry;
     std::size_t maxFrameBytes;       // longest accepted message payload, bytes
     std::size_t maxQueuedMessages;   // send queue bound before the visitor is dropped

@@ -3,6 +3,7 @@
 #include "protocol/ims_document.h"
 #include "protocol/ims_stream_parser.h"
 #include "protocol/protocol_error.h"
+#include "server/core/im_session_manager.h"
 #include "server/ims_endpoint/ims_error.h"
 #include "server/ims_endpoint/ims_link.h"
 
@@ -82,7 +83,7 @@ void ImsConnection::handle(core::ConnectionId id, ImsLinkImpl& link, const std::
     // The slow KDF runs here, on this connection's thread, never on the dispatcher's.
     context_.dispatcher.post([id](core::Core& core) { core.im().imsHeard(id); });
     const core::LoginCheck check =
-        context_.credentials.checkLoginMd5(login->user, login->pass, clock_.epochMs());
+        context_.credentials.checkLoginMd5(login->user, login->pass, context_.clock.epochMs());
     if (check.result == protocol::LoginResult::kOk) {
         loggedIn = true;
         const std::string username = check.username;

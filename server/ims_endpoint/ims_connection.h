@@ -4,9 +4,10 @@
 // it, verifies LOGIN (slow KDF and ban check, off the dispatcher thread) and posts events to
 // the core's IM unit; the link's writer thread writes what the core answers.
 
+#include "server/core/clock.h"
 #include "server/core/credential_check.h"
 #include "server/dispatch/connection_registry.h"
-#include "server/dispatch/dispatcher.h"
+#include "server/dispatch/core_inbox.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/TCPServerConnection.h>
@@ -20,11 +21,12 @@ class ImsLinkImpl;
 /// What every IMS connection shares.
 struct ImsEndpointContext
 {
-    dispatch::Dispatcher& dispatcher;
+    dispatch::CoreInbox& dispatcher;
     dispatch::ConnectionRegistry& registry;
     core::CredentialCheck& credentials; // verifies logins (slow: off the dispatcher)
     std::size_t maxDocumentBytes;   // longest accepted document, bytes (<= limits::kMaxImsDocumentBytes)
     std::size_t maxQueuedDocuments; // send queue bound before the peer is dropped
+    const core::Clock& clock;       // ban expiry (the server's clock; tests give a manual one)
 };
 
 class ImsConnection final : public Poco::Net::TCPServerConnection
@@ -39,7 +41,6 @@ private:
                 const std::string& peer, bool& loggedIn);
 
     ImsEndpointContext& context_;
-    core::SystemClock clock_; // ban expiry is wall-clock time
     Poco::Logger& logger_;
 };
 

@@ -58,7 +58,7 @@ void OperatorLineHandler::dispatch(nlchat::Packet packet, bool raw)
 
     if (auto* login = std::get_if<nlchat::Login>(&packet)) {
         const core::LoginCheck check =
-            context_.credentials.checkLogin(login->username, login->password, clock_.epochMs());
+            context_.credentials.checkLogin(login->username, login->password, context_.clock.epochMs());
         if (check.result == protocol::LoginResult::kOk) {
             core::OperatorIdentity identity{check.username, check.displayName};
             logger_.information("operator %s logged in from %s", check.username, peer_);

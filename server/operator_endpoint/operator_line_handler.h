@@ -40,7 +40,6 @@ private:
     PacketEncoder& form_;
     dispatch::OperatorLink& replies_;
     Poco::Logger& logger_;
-    core::SystemClock clock_; // ban expiry is wall-clock time
 };
 
 } // namespace ringdesk::operator_endpoint

@@ -5,9 +5,10 @@
 // each line to an OperatorLineHandler; the link's writer thread writes what the core sends.
 
 #include "protocol/rsa_key.h"
+#include "server/core/clock.h"
 #include "server/core/credential_check.h"
 #include "server/dispatch/connection_registry.h"
-#include "server/dispatch/dispatcher.h"
+#include "server/dispatch/core_inbox.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/TCPServerConnection.h>
@@ -19,12 +20,13 @@ namespace ringdesk::operator_endpoint {
 /// What every operator connection shares.
 struct OperatorEndpointContext
 {
-    dispatch::Dispatcher& dispatcher;
+    dispatch::CoreInbox& dispatcher;
     dispatch::ConnectionRegistry& registry;
     core::CredentialCheck& credentials; // verifies logins (slow: off the dispatcher)
     const protocol::RsaPrivateKey& serverKey;
     std::size_t maxLineBytes;      // longest accepted line, bytes
     std::size_t maxQueuedPackets;  // send queue bound before the peer is dropped
+    const core::Clock& clock;      // ban expiry (the server's clock; tests give a manual one)
 };
 
 class ThreadedOperatorConnection final : public Poco::Net::TCPServerConnection

@@ -1,6 +1,6 @@
 #include "admin_chat.h"
 
-#include "waits.h"
+#include "support/waits.h"
 
 namespace ringdesk::admin_tests {
 

@@ -1,10 +1,10 @@
 // Bans and forced logouts that take effect at once, against the real server with operator
 // (NL chat) and IMS clients and a visitor WebSocket, driven by the real ringdesk-admin.
 #include "admin_tool.h"
-#include "ims_client.h"
-#include "server_process.h"
-#include "test_peers.h"
-#include "waits.h"
+#include "support/ims_client.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/waits.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

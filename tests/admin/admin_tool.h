@@ -2,7 +2,7 @@
 // Runs the real ringdesk-admin binary against a test server's data folder and admin port,
 // with its standard output and error apart (scripts read --json output from standard output).
 
-#include "server_process.h"
+#include "support/server_process.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>

@@ -4,9 +4,9 @@
 #include "admin_chat.h"
 #include "admin_tool.h"
 #include "server/store/database.h"
-#include "server_process.h"
-#include "test_peers.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/waits.h"
 
 #include <Poco/JSON/Stringifier.h>
 
@@ -69,6 +69,172 @@ void awaitVisitorGone(const ServerProcess& server, const std::string& visitorId)
     }
 }
 
+/// `transcripts list`: Bea's live chat first, then Ann's ended one, with their columns; the
+/// table form too. Returns the `started` of Bea's chat.
+std::string listShowsBothNewestFirst(const ServerProcess& server, const visitor::Welcome& ann, std::int64_t annChat,
+                                     const visitor::Welcome& bea, std::int64_t beaChat)
+{
+    const Poco::JSON::Array::Ptr rows = succeed(server, {"transcripts", "list", "--json"}).jsonArray();
+    CPPUNIT_ASSERT_EQUAL(std::size_t(2), rows->size());
+    const Poco::JSON::Object::Ptr beaRow = rows->getObject(0);
+    CPPUNIT_ASSERT_EQUAL(std::to_string(beaChat), beaRow->getValue<std::string>("id"));
+    CPPUNIT_ASSERT_EQUAL(bea.visitor, beaRow->getValue<std::string>("visitor"));
+    CPPUNIT_ASSERT_EQUAL(std::string("bob"), beaRow->getValue<std::string>("operator"));
+    CPPUNIT_ASSERT_EQUAL(std::string("connected"), beaRow->getValue<std::string>("state"));
+    CPPUNIT_ASSERT_EQUAL(std::string(""), beaRow->getValue<std::string>("ended"));
+    CPPUNIT_ASSERT_EQUAL(std::string("1"), beaRow->getValue<std::string>("messages"));
+    const Poco::JSON::Object::Ptr annRow = rows->getObject(1);
+    CPPUNIT_ASSERT_EQUAL(std::to_string(annChat), annRow->getValue<std::string>("id"));
+    CPPUNIT_ASSERT_EQUAL(ann.visitor, annRow->getValue<std::string>("visitor"));
+    CPPUNIT_ASSERT_EQUAL(std::string("Ann"), annRow->getValue<std::string>("visitor_name"));
+    CPPUNIT_ASSERT_EQUAL(std::string("alice"), annRow->getValue<std::string>("operator"));
+    CPPUNIT_ASSERT_EQUAL(std::string("ended"), annRow->getValue<std::string>("state"));
+    CPPUNIT_ASSERT(annRow->getValue<std::string>("ended") >= annRow->getValue<std::string>("started"));
+    CPPUNIT_ASSERT_EQUAL(std::string("3"), annRow->getValue<std::string>("messages"));
+    const std::string table = succeed(server, {"transcripts", "list"}).out;
+    CPPUNIT_ASSERT_MESSAGE(table, table.rfind("id  ", 0) == 0 && contains(table, ann.visitor));
+    return beaRow->getValue<std::string>("started");
+}
+
+void filtersSelectTheRightChats(const ServerProcess& server, const visitor::Welcome& ann, std::int64_t annChat,
+                                const visitor::Welcome& bea, std::int64_t beaChat, const std::string& beaStarted)
+{
+    const std::string annId = std::to_string(annChat);
+    const std::string beaId = std::to_string(beaChat);
+    CPPUNIT_ASSERT(listed(server, {"--visitor", ann.visitor}) == std::vector<std::string>{annId});
+    CPPUNIT_ASSERT(listed(server, {"--operator=bob"}) == std::vector<std::string>{beaId});
+    CPPUNIT_ASSERT(listed(server, {"--operator=alice", "--visitor=" + bea.visitor}).empty());
+    CPPUNIT_ASSERT(listed(server, {"--since=2000-01-01"}) == (std::vector<std::string>{beaId, annId}));
+    CPPUNIT_ASSERT(listed(server, {"--since=2999-01-01T00:00:00Z"}).empty());
+    const std::vector<std::string> sinceBea = listed(server, {"--since=" + beaStarted});
+    CPPUNIT_ASSERT(!sinceBea.empty() && sinceBea.front() == beaId);
+    CPPUNIT_ASSERT(listed(server, {"--limit=1"}) == std::vector<std::string>{beaId});
+}
+
+/// show --json: the header and the messages in seq order. Returns the document.
+Poco::JSON::Object::Ptr showJsonHoldsHeaderAndMessagesInOrder(const ServerProcess& server, std::int64_t annChat)
+{
+    const Poco::JSON::Object::Ptr shown =
+        succeed(server, {"transcripts", "show", std::to_string(annChat), "--json"}).json();
+    CPPUNIT_ASSERT_EQUAL(std::string("ringdesk-transcript"), shown->getValue<std::string>("format"));
+    CPPUNIT_ASSERT_EQUAL(1, shown->getValue<int>("version"));
+    const Poco::JSON::Object::Ptr header = shown->getObject("conversation");
+    CPPUNIT_ASSERT_EQUAL(annChat, header->getValue<std::int64_t>("id"));
+    CPPUNIT_ASSERT_EQUAL(std::string("alice"), header->getValue<std::string>("operator"));
+    CPPUNIT_ASSERT_EQUAL(std::string("Alice Archer"), header->getValue<std::string>("operator_name"));
+    CPPUNIT_ASSERT_EQUAL(std::string("https://shop.example/cart"), header->getValue<std::string>("page"));
+    CPPUNIT_ASSERT_EQUAL(3, header->getValue<int>("message_count"));
+    const Poco::JSON::Array::Ptr messages = shown->getArray("messages");
+    CPPUNIT_ASSERT_EQUAL(std::size_t(3), messages->size());
+    const std::vector<std::vector<std::string>> expected{{"visitor", "Ann", "Where is my parcel?"},
+                                                         {"operator", "Alice Archer", "It left yesterday.\nTracking: 42"},
+                                                         {"visitor", "Ann", "Thanks!"}};
+    for (unsigned i = 0; i < 3; ++i) {
+        const Poco::JSON::Object::Ptr message = messages->getObject(i);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(i + 1), message->getValue<std::int64_t>("seq"));
+        CPPUNIT_ASSERT_EQUAL(expected[i][0], message->getValue<std::string>("from"));
+        CPPUNIT_ASSERT_EQUAL(expected[i][1], message->getValue<std::string>("name"));
+        CPPUNIT_ASSERT_EQUAL(expected[i][2], message->getValue<std::string>("text"));
+    }
+    return shown;
+}
+
+/// show as tables: one line per message.
+void showTableHasOneLinePerMessage(const ServerProcess& server, std::int64_t annChat)
+{
+    const std::string showTable = succeed(server, {"transcripts", "show", std::to_string(annChat)}).out;
+    CPPUNIT_ASSERT_MESSAGE(showTable, contains(showTable, "operator_name  Alice Archer"));
+    CPPUNIT_ASSERT_MESSAGE(showTable, contains(showTable, "Alice Archer  It left yesterday.\\nTracking: 42\n"));
+}
+
+/// export: readable text in order, or the same JSON document as show --json.
+void exportIsReadableTextOrTheShownDocument(const ServerProcess& server, std::int64_t annChat,
+                                            const Poco::JSON::Object::Ptr& shown)
+{
+    const std::string annId = std::to_string(annChat);
+    const std::string exported = succeed(server, {"transcripts", "export", annId}).out;
+    CPPUNIT_ASSERT_MESSAGE(exported, exported.rfind("Conversation " + annId + "\n", 0) == 0);
+    CPPUNIT_ASSERT_MESSAGE(exported, contains(exported, "Operator:  Alice Archer (alice)\n"));
+    const auto first = exported.find("  Ann: Where is my parcel?\n");
+    const auto second = exported.find("  Alice Archer: It left yesterday.\n");
+    const auto continued = exported.find("\n" + std::string(20 + 2 + 14, ' ') + "Tracking: 42\n");
+    const auto third = exported.find("  Ann: Thanks!\n");
+    CPPUNIT_ASSERT_MESSAGE(exported, first != std::string::npos && first < second && second < continued &&
+                                         continued < third && third != std::string::npos);
+    const Poco::JSON::Object::Ptr document = succeed(server, {"transcripts", "export", annId, "--format=json"}).json();
+    CPPUNIT_ASSERT_EQUAL(text(shown), text(document));
+}
+
+/// Reading is not recorded: the audit log holds the two accounts made for the test only.
+void readingIsNotAudited(const ServerProcess& server)
+{
+    const Poco::JSON::Array::Ptr audit = succeed(server, {"audit", "--json"}).jsonArray();
+    CPPUNIT_ASSERT_EQUAL(std::size_t(2), audit->size());
+    for (unsigned i = 0; i < audit->size(); ++i)
+        CPPUNIT_ASSERT_EQUAL(std::string("user add"), audit->getObject(i)->getValue<std::string>("action"));
+}
+
+/// A live conversation is refused, with what to do; so is an open chat window (its next
+/// message would start a conversation).
+void liveChatAndOpenWindowAreRefused(const ServerProcess& server, const visitor::Welcome& ann,
+                                     const visitor::Welcome& bea, std::int64_t beaChat)
+{
+    const ToolResult live = runAdmin(server, {"visitor", "forget", bea.visitor});
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(live.describe(), 1, live.code);
+    CPPUNIT_ASSERT_MESSAGE(live.describe(), contains(live.err, "is in live conversation " + std::to_string(beaChat) +
+                                                                  " (connected, operator bob)"));
+    CPPUNIT_ASSERT_MESSAGE(live.describe(), contains(live.err, "'ringdesk-admin ban visitor " + bea.visitor + "'"));
+    succeed(server, {"transcripts", "show", std::to_string(beaChat)});
+    const ToolResult open = runAdmin(server, {"visitor", "forget", ann.visitor});
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(open.describe(), 1, open.code);
+    CPPUNIT_ASSERT_MESSAGE(open.describe(), contains(open.err, "has 1 chat window(s) open"));
+}
+
+/// As advised: the ban ends Bea's chat at once (Bob is told), then she can be forgotten.
+void banEndsTheLiveChatThenItsVisitorIsForgotten(const ServerProcess& server, operator_client::NlchatClient& bob,
+                                                 const visitor::Welcome& bea, std::int64_t beaChat)
+{
+    succeed(server, {"ban", "visitor", bea.visitor, "--reason=erasure request"});
+    awaitPacket<nlchat::Disassociate>(bob, [&](const nlchat::Disassociate& d) { return d.id == beaChat; });
+    const Poco::JSON::Object::Ptr beaForgotten = succeed(server, {"visitor", "forget", bea.visitor, "--json"}).json();
+    CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), beaForgotten->getValue<Poco::UInt64>("conversations_deleted"));
+    CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), beaForgotten->getValue<Poco::UInt64>("messages_deleted"));
+    CPPUNIT_ASSERT_EQUAL(Poco::UInt64(0), beaForgotten->getValue<Poco::UInt64>("left_messages_deleted"));
+    CPPUNIT_ASSERT_EQUAL(std::string("checked"), beaForgotten->getValue<std::string>("server"));
+}
+
+/// No transcript, left message or visitor row is left.
+void nothingOfTheForgottenIsLeft(const ServerProcess& server, std::int64_t annChat)
+{
+    CPPUNIT_ASSERT(listed(server, {}).empty());
+    const ToolResult gone = runAdmin(server, {"transcripts", "show", std::to_string(annChat)});
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(gone.describe(), 1, gone.code);
+    CPPUNIT_ASSERT(contains(gone.err, "no such conversation: " + std::to_string(annChat)));
+    Poco::Data::Session db = store::openDatabase(server.databasePath());
+    int left = -1;
+    int visitors = -1;
+    db << "SELECT COUNT(*) FROM left_messages", Poco::Data::Keywords::into(left), Poco::Data::Keywords::now;
+    db << "SELECT COUNT(*) FROM visitors", Poco::Data::Keywords::into(visitors), Poco::Data::Keywords::now;
+    CPPUNIT_ASSERT_EQUAL(0, left);
+    CPPUNIT_ASSERT_EQUAL(0, visitors);
+}
+
+/// Every attempt is in the audit log, the refusals with their reason.
+void everyForgetIsAudited(const ServerProcess& server, const visitor::Welcome& ann)
+{
+    const Poco::JSON::Array::Ptr audit = succeed(server, {"audit", "--json"}).jsonArray();
+    std::vector<std::string> forgets;
+    for (std::size_t i = 0; i < audit->size(); ++i) {
+        const Poco::JSON::Object::Ptr row = audit->getObject(static_cast<unsigned>(i));
+        if (row->getValue<std::string>("action") != "visitor forget")
+            continue;
+        const std::string subject = contains(row->getValue<std::string>("arguments"), ann.visitor) ? "ann" : "bea";
+        forgets.push_back(subject + " " + row->getValue<std::string>("outcome").substr(0, 6));
+    }
+    const std::vector<std::string> expectedForgets{"ann ok", "bea ok", "ann failed", "bea failed"};
+    CPPUNIT_ASSERT(expectedForgets == forgets);
+}
+
 } // namespace
 
 class AdminTranscriptTest : public CppUnit::TestFixture
@@ -102,86 +268,13 @@ public:
         visitor::Welcome bea;
         auto beaSocket = connectVisitor(server, "Bea", bea);
         const std::int64_t beaChat = acceptChat(*bob, *beaSocket, "Do you ship to Norway?");
-        const std::string annId = std::to_string(annChat);
-        const std::string beaId = std::to_string(beaChat);
 
-        // The list, newest first, with its columns.
-        const Poco::JSON::Array::Ptr rows = succeed(server, {"transcripts", "list", "--json"}).jsonArray();
-        CPPUNIT_ASSERT_EQUAL(std::size_t(2), rows->size());
-        const Poco::JSON::Object::Ptr beaRow = rows->getObject(0);
-        CPPUNIT_ASSERT_EQUAL(beaId, beaRow->getValue<std::string>("id"));
-        CPPUNIT_ASSERT_EQUAL(bea.visitor, beaRow->getValue<std::string>("visitor"));
-        CPPUNIT_ASSERT_EQUAL(std::string("bob"), beaRow->getValue<std::string>("operator"));
-        CPPUNIT_ASSERT_EQUAL(std::string("connected"), beaRow->getValue<std::string>("state"));
-        CPPUNIT_ASSERT_EQUAL(std::string(""), beaRow->getValue<std::string>("ended"));
-        CPPUNIT_ASSERT_EQUAL(std::string("1"), beaRow->getValue<std::string>("messages"));
-        const Poco::JSON::Object::Ptr annRow = rows->getObject(1);
-        CPPUNIT_ASSERT_EQUAL(annId, annRow->getValue<std::string>("id"));
-        CPPUNIT_ASSERT_EQUAL(ann.visitor, annRow->getValue<std::string>("visitor"));
-        CPPUNIT_ASSERT_EQUAL(std::string("Ann"), annRow->getValue<std::string>("visitor_name"));
-        CPPUNIT_ASSERT_EQUAL(std::string("alice"), annRow->getValue<std::string>("operator"));
-        CPPUNIT_ASSERT_EQUAL(std::string("ended"), annRow->getValue<std::string>("state"));
-        CPPUNIT_ASSERT(annRow->getValue<std::string>("ended") >= annRow->getValue<std::string>("started"));
-        CPPUNIT_ASSERT_EQUAL(std::string("3"), annRow->getValue<std::string>("messages"));
-        const std::string table = succeed(server, {"transcripts", "list"}).out;
-        CPPUNIT_ASSERT_MESSAGE(table, table.rfind("id  ", 0) == 0 && contains(table, ann.visitor));
-
-        // Filters.
-        CPPUNIT_ASSERT(listed(server, {"--visitor", ann.visitor}) == std::vector<std::string>{annId});
-        CPPUNIT_ASSERT(listed(server, {"--operator=bob"}) == std::vector<std::string>{beaId});
-        CPPUNIT_ASSERT(listed(server, {"--operator=alice", "--visitor=" + bea.visitor}).empty());
-        CPPUNIT_ASSERT(listed(server, {"--since=2000-01-01"}) == (std::vector<std::string>{beaId, annId}));
-        CPPUNIT_ASSERT(listed(server, {"--since=2999-01-01T00:00:00Z"}).empty());
-        const std::vector<std::string> sinceBea = listed(server, {"--since=" + beaRow->getValue<std::string>("started")});
-        CPPUNIT_ASSERT(!sinceBea.empty() && sinceBea.front() == beaId);
-        CPPUNIT_ASSERT(listed(server, {"--limit=1"}) == std::vector<std::string>{beaId});
-
-        // show --json: the header and the messages in seq order.
-        const Poco::JSON::Object::Ptr shown = succeed(server, {"transcripts", "show", annId, "--json"}).json();
-        CPPUNIT_ASSERT_EQUAL(std::string("ringdesk-transcript"), shown->getValue<std::string>("format"));
-        CPPUNIT_ASSERT_EQUAL(1, shown->getValue<int>("version"));
-        const Poco::JSON::Object::Ptr header = shown->getObject("conversation");
-        CPPUNIT_ASSERT_EQUAL(annChat, header->getValue<std::int64_t>("id"));
-        CPPUNIT_ASSERT_EQUAL(std::string("alice"), header->getValue<std::string>("operator"));
-        CPPUNIT_ASSERT_EQUAL(std::string("Alice Archer"), header->getValue<std::string>("operator_name"));
-        CPPUNIT_ASSERT_EQUAL(std::string("https://shop.example/cart"), header->getValue<std::string>("page"));
-        CPPUNIT_ASSERT_EQUAL(3, header->getValue<int>("message_count"));
-        const Poco::JSON::Array::Ptr messages = shown->getArray("messages");
-        CPPUNIT_ASSERT_EQUAL(std::size_t(3), messages->size());
-        const std::vector<std::vector<std::string>> expected{{"visitor", "Ann", "Where is my parcel?"},
-                                                             {"operator", "Alice Archer", "It left yesterday.\nTracking: 42"},
-                                                             {"visitor", "Ann", "Thanks!"}};
-        for (unsigned i = 0; i < 3; ++i) {
-            const Poco::JSON::Object::Ptr message = messages->getObject(i);
-            CPPUNIT_ASSERT_EQUAL(std::int64_t(i + 1), message->getValue<std::int64_t>("seq"));
-            CPPUNIT_ASSERT_EQUAL(expected[i][0], message->getValue<std::string>("from"));
-            CPPUNIT_ASSERT_EQUAL(expected[i][1], message->getValue<std::string>("name"));
-            CPPUNIT_ASSERT_EQUAL(expected[i][2], message->getValue<std::string>("text"));
-        }
-        // show as tables: one line per message.
-        const std::string showTable = succeed(server, {"transcripts", "show", annId}).out;
-        CPPUNIT_ASSERT_MESSAGE(showTable, contains(showTable, "operator_name  Alice Archer"));
-        CPPUNIT_ASSERT_MESSAGE(showTable, contains(showTable, "Alice Archer  It left yesterday.\\nTracking: 42\n"));
-
-        // export: readable text in order, or the same JSON document as show --json.
-        const std::string exported = succeed(server, {"transcripts", "export", annId}).out;
-        CPPUNIT_ASSERT_MESSAGE(exported, exported.rfind("Conversation " + annId + "\n", 0) == 0);
-        CPPUNIT_ASSERT_MESSAGE(exported, contains(exported, "Operator:  Alice Archer (alice)\n"));
-        const auto first = exported.find("  Ann: Where is my parcel?\n");
-        const auto second = exported.find("  Alice Archer: It left yesterday.\n");
-        const auto continued = exported.find("\n" + std::string(20 + 2 + 14, ' ') + "Tracking: 42\n");
-        const auto third = exported.find("  Ann: Thanks!\n");
-        CPPUNIT_ASSERT_MESSAGE(exported, first != std::string::npos && first < second && second < continued &&
-                                             continued < third && third != std::string::npos);
-        const Poco::JSON::Object::Ptr document =
-            succeed(server, {"transcripts", "export", annId, "--format=json"}).json();
-        CPPUNIT_ASSERT_EQUAL(text(shown), text(document));
-
-        // Reading is not recorded: the audit log holds the two accounts made for the test only.
-        const Poco::JSON::Array::Ptr audit = succeed(server, {"audit", "--json"}).jsonArray();
-        CPPUNIT_ASSERT_EQUAL(std::size_t(2), audit->size());
-        for (unsigned i = 0; i < audit->size(); ++i)
-            CPPUNIT_ASSERT_EQUAL(std::string("user add"), audit->getObject(i)->getValue<std::string>("action"));
+        const std::string beaStarted = listShowsBothNewestFirst(server, ann, annChat, bea, beaChat);
+        filtersSelectTheRightChats(server, ann, annChat, bea, beaChat, beaStarted);
+        const Poco::JSON::Object::Ptr shown = showJsonHoldsHeaderAndMessagesInOrder(server, annChat);
+        showTableHasOneLinePerMessage(server, annChat);
+        exportIsReadableTextOrTheShownDocument(server, annChat, shown);
+        readingIsNotAudited(server);
     }
 
     void testForgetVisitor()
@@ -209,27 +302,8 @@ public:
         auto beaSocket = connectVisitor(server, "Bea", bea);
         const std::int64_t beaChat = acceptChat(*bob, *beaSocket, "Hi from Bea");
 
-        // A live conversation is refused, with what to do.
-        const ToolResult live = runAdmin(server, {"visitor", "forget", bea.visitor});
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(live.describe(), 1, live.code);
-        CPPUNIT_ASSERT_MESSAGE(live.describe(), contains(live.err, "is in live conversation " + std::to_string(beaChat) +
-                                                                      " (connected, operator bob)"));
-        CPPUNIT_ASSERT_MESSAGE(live.describe(), contains(live.err, "'ringdesk-admin ban visitor " + bea.visitor + "'"));
-        succeed(server, {"transcripts", "show", std::to_string(beaChat)});
-        // So is an open chat window: its next message would start a conversation.
-        const ToolResult open = runAdmin(server, {"visitor", "forget", ann.visitor});
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(open.describe(), 1, open.code);
-        CPPUNIT_ASSERT_MESSAGE(open.describe(), contains(open.err, "has 1 chat window(s) open"));
-
-        // As advised: the ban ends Bea's chat at once (Bob is told), then she can be forgotten.
-        succeed(server, {"ban", "visitor", bea.visitor, "--reason=erasure request"});
-        awaitPacket<nlchat::Disassociate>(*bob, [&](const nlchat::Disassociate& d) { return d.id == beaChat; });
-        const Poco::JSON::Object::Ptr beaForgotten =
-            succeed(server, {"visitor", "forget", bea.visitor, "--json"}).json();
-        CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), beaForgotten->getValue<Poco::UInt64>("conversations_deleted"));
-        CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), beaForgotten->getValue<Poco::UInt64>("messages_deleted"));
-        CPPUNIT_ASSERT_EQUAL(Poco::UInt64(0), beaForgotten->getValue<Poco::UInt64>("left_messages_deleted"));
-        CPPUNIT_ASSERT_EQUAL(std::string("checked"), beaForgotten->getValue<std::string>("server"));
+        liveChatAndOpenWindowAreRefused(server, ann, bea, beaChat);
+        banEndsTheLiveChatThenItsVisitorIsForgotten(server, *bob, bea, beaChat);
 
         // Ann's page closes: now she can be forgotten too, her left message with her.
         annSocket->close();
@@ -240,36 +314,12 @@ public:
         CPPUNIT_ASSERT_EQUAL(Poco::UInt64(2), annForgotten->getValue<Poco::UInt64>("messages_deleted"));
         CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), annForgotten->getValue<Poco::UInt64>("left_messages_deleted"));
 
-        // Nothing of them is left; Ann's token names nobody now, so she comes back as someone new.
-        CPPUNIT_ASSERT(listed(server, {}).empty());
-        const ToolResult gone = runAdmin(server, {"transcripts", "show", std::to_string(annChat)});
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(gone.describe(), 1, gone.code);
-        CPPUNIT_ASSERT(contains(gone.err, "no such conversation: " + std::to_string(annChat)));
-        {
-            Poco::Data::Session db = store::openDatabase(server.databasePath());
-            int left = -1;
-            int visitors = -1;
-            db << "SELECT COUNT(*) FROM left_messages", Poco::Data::Keywords::into(left), Poco::Data::Keywords::now;
-            db << "SELECT COUNT(*) FROM visitors", Poco::Data::Keywords::into(visitors), Poco::Data::Keywords::now;
-            CPPUNIT_ASSERT_EQUAL(0, left);
-            CPPUNIT_ASSERT_EQUAL(0, visitors);
-        }
+        nothingOfTheForgottenIsLeft(server, annChat);
+        // Ann's token names nobody now, so she comes back as someone new.
         visitor::Welcome again;
         auto back = connectVisitor(server, "Ann", again, ann.token);
         CPPUNIT_ASSERT(again.visitor != ann.visitor);
-
-        // Every attempt is in the audit log, the refusals with their reason.
-        const Poco::JSON::Array::Ptr audit = succeed(server, {"audit", "--json"}).jsonArray();
-        std::vector<std::string> forgets;
-        for (std::size_t i = 0; i < audit->size(); ++i) {
-            const Poco::JSON::Object::Ptr row = audit->getObject(static_cast<unsigned>(i));
-            if (row->getValue<std::string>("action") != "visitor forget")
-                continue;
-            const std::string subject = contains(row->getValue<std::string>("arguments"), ann.visitor) ? "ann" : "bea";
-            forgets.push_back(subject + " " + row->getValue<std::string>("outcome").substr(0, 6));
-        }
-        const std::vector<std::string> expectedForgets{"ann ok", "bea ok", "ann failed", "bea failed"};
-        CPPUNIT_ASSERT(expectedForgets == forgets);
+        everyForgetIsAudited(server, ann);
 
         // With the server down the database alone decides: an unknown visitor is still an error.
         CPPUNIT_ASSERT_EQUAL(0, server.stop());

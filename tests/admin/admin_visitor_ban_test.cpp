@@ -2,9 +2,9 @@
 // visitor is told that chat is unavailable and no operator is rung.
 #include "admin_tool.h"
 #include "protocol/protocol_error.h"
-#include "server_process.h"
-#include "test_peers.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/waits.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

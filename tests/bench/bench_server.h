@@ -2,7 +2,7 @@
 // A ringdesk-server for one measurement: a fresh data folder (seeded with the operator accounts
 // of an OperatorAccounts folder), free ports, loopback only, readiness from --ready-file.
 
-#include "child_process.h"
+#include "support/child_process.h"
 
 #include <chrono>
 #include <cstdint>
@@ -66,7 +66,7 @@ public:
 private:
     std::string dataDir_;
     std::string databaseDir_;
-    std::unique_ptr<ChildProcess> process_;
+    std::unique_ptr<test_support::ChildProcess> process_;
     std::uint16_t operatorPort_ = 0;
     std::uint16_t httpPort_ = 0;
 };

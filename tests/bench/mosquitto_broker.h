@@ -2,7 +2,7 @@
 // Mosquitto (Debian's `mosquitto` package) as a baseline: started on a free loopback port with
 // a two-line configuration, stopped with the object.
 
-#include "child_process.h"
+#include "support/child_process.h"
 
 #include <cstdint>
 #include <memory>
@@ -25,7 +25,7 @@ public:
     static std::string find();
 
 private:
-    std::unique_ptr<ChildProcess> process_;
+    std::unique_ptr<test_support::ChildProcess> process_;
     std::uint16_t port_ = 0;
 };
 

@@ -1,7 +1,7 @@
 // The fake store keeps the contract of conversation_store.h and the behaviour of
 // SqliteConversationStore that the core relies on, so core tests mean what they say.
 #include "assertion_traits.h"
-#include "fakes/in_memory_conversation_store.h"
+#include "support/fakes/in_memory_conversation_store.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

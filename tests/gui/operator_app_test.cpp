@@ -8,10 +8,10 @@
 // (launch_options.h) and followed through its trace lines; screenshots of each step are saved
 // for the docs.
 #include "app_process.h"
-#include "server_process.h"
-#include "test_peers.h"
-#include "visitor_client.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/visitor_client.h"
+#include "support/waits.h"
 #include "xvfb_display.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -109,54 +109,9 @@ public:
         awaitMessage<visitor::Welcome>(visitor);
         visitor.send(visitor::SendMsg{"Hi, my order has not arrived."});
 
-        // The ring is shown, accepted through the ring list, and the chat opens in a tab.
-        const std::string ringShown = "trace: ring-shown ";
-        const std::string shown = app.awaitPrefix(ringShown, kDeadline);
-        CPPUNIT_ASSERT_MESSAGE(shown, shown.find("Bob: Hi, my order has not arrived.") != std::string::npos);
-        const std::string id = shown.substr(ringShown.size(), shown.find(' ', ringShown.size()) - ringShown.size());
-        app.awaitPrefix("trace: ring-won " + id, kDeadline);
-        const auto connected = awaitMessage<visitor::StateChange>(
-            visitor, [](const visitor::StateChange& change) { return change.state == "connected"; });
-        CPPUNIT_ASSERT_EQUAL(std::string("Alice"), connected.operatorName);
-
-        // The visitor's first message reaches the tab; the app answers through the tab's send path.
-        app.awaitPrefix("trace: message-shown " + id + " Hi, my order has not arrived.", kDeadline);
-        app.awaitPrefix("trace: message-sent " + id + " " + kReply, kDeadline);
-        const auto reply = awaitMessage<visitor::ChatMessage>(
-            visitor, [](const visitor::ChatMessage& message) { return message.fromOperator; });
-        CPPUNIT_ASSERT_EQUAL(kReply, reply.text);
-        CPPUNIT_ASSERT_EQUAL(std::string("Alice"), reply.operatorName);
-
-        // The other way: a message after the reply is shown too, and captured.
-        visitor.send(visitor::SendMsg{"Thanks! It is order 1042."});
-        app.awaitPrefix("trace: message-shown " + id + " Thanks! It is order 1042.", kDeadline);
-        // One capture follows each message shown: the second one shows the whole exchange.
-        const auto messageCapture = [](const std::string& line) {
-            return startsWith(line, "trace: screenshot") && line.find("-message.png") != std::string::npos;
-        };
-        app.awaitLine(messageCapture, "screenshot after the first message", kDeadline);
-        const std::string screenshot = app.awaitLine(messageCapture, "screenshot after the second message", kDeadline);
-        CPPUNIT_ASSERT_MESSAGE(screenshot, startsWith(screenshot, "trace: screenshot /"));
-        const Poco::File png(screenshot.substr(std::string("trace: screenshot ").size()));
-        CPPUNIT_ASSERT(png.exists() && png.getSize() > 1000);
-
-        // The colleague goes Away and writes: the app shows both live, and answers through the
-        // team tab's send path; ben receives the answer.
-        ben->setStatus(1);
-        app.awaitPrefix("trace: colleague-status ben Away", kDeadline);
-        ben->sendTeamMessage("alice", kLunch);
-        app.awaitPrefix("trace: team-message-shown ben " + kLunch, kDeadline);
-        app.awaitPrefix("trace: team-message-sent ben " + kReply, kDeadline);
-        const TeamMessageReceived answer = integration::awaitEvent<TeamMessageReceived>(*ben);
-        CPPUNIT_ASSERT_EQUAL(kReply, answer.text);
-        CPPUNIT_ASSERT_EQUAL(std::string("alice"), answer.from);
-        CPPUNIT_ASSERT(!answer.offline);
-        const std::string teamShot = app.awaitLine(
-            [](const std::string& line) {
-                return startsWith(line, "trace: screenshot") && line.find("-team-reply.png") != std::string::npos;
-            },
-            "screenshot of the team tab", kDeadline);
-        CPPUNIT_ASSERT(Poco::File(teamShot.substr(std::string("trace: screenshot ").size())).exists());
+        const std::string id = ringIsShownAcceptedAndOpensATab(app, visitor);
+        messagesCrossBothWaysAndAreCaptured(app, visitor, id);
+        colleagueStatusAndTeamMessagesAreLive(app, *ben);
 
         // The server restarts: the app reports the loss, reconnects and logs in by itself, and
         // the server hands the open chat back to the same tab.
@@ -227,6 +182,67 @@ public:
         const std::string path = Poco::Path(RINGDESK_SCREENSHOT_DIR, "login.png").toString();
         CPPUNIT_ASSERT_EQUAL("trace: screenshot " + path, saved);
         CPPUNIT_ASSERT(Poco::File(path).getSize() > 0);
+    }
+private:
+    /// The ring is shown, accepted through the ring list, and the chat opens in a tab; the
+    /// visitor sees Alice connected. Returns the chat's id.
+    static std::string ringIsShownAcceptedAndOpensATab(AppProcess& app, integration::VisitorClient& visitor)
+    {
+        const std::string ringShown = "trace: ring-shown ";
+        const std::string shown = app.awaitPrefix(ringShown, kDeadline);
+        CPPUNIT_ASSERT_MESSAGE(shown, shown.find("Bob: Hi, my order has not arrived.") != std::string::npos);
+        const std::string id = shown.substr(ringShown.size(), shown.find(' ', ringShown.size()) - ringShown.size());
+        app.awaitPrefix("trace: ring-won " + id, kDeadline);
+        const auto connected = awaitMessage<visitor::StateChange>(
+            visitor, [](const visitor::StateChange& change) { return change.state == "connected"; });
+        CPPUNIT_ASSERT_EQUAL(std::string("Alice"), connected.operatorName);
+        return id;
+    }
+
+    /// The visitor's first message reaches the tab and the app answers through the tab's send
+    /// path; a message after the reply is shown too; one capture follows each message shown.
+    static void messagesCrossBothWaysAndAreCaptured(AppProcess& app, integration::VisitorClient& visitor,
+                                                    const std::string& id)
+    {
+        app.awaitPrefix("trace: message-shown " + id + " Hi, my order has not arrived.", kDeadline);
+        app.awaitPrefix("trace: message-sent " + id + " " + kReply, kDeadline);
+        const auto reply = awaitMessage<visitor::ChatMessage>(
+            visitor, [](const visitor::ChatMessage& message) { return message.fromOperator; });
+        CPPUNIT_ASSERT_EQUAL(kReply, reply.text);
+        CPPUNIT_ASSERT_EQUAL(std::string("Alice"), reply.operatorName);
+
+        visitor.send(visitor::SendMsg{"Thanks! It is order 1042."});
+        app.awaitPrefix("trace: message-shown " + id + " Thanks! It is order 1042.", kDeadline);
+        // The second capture shows the whole exchange.
+        const auto messageCapture = [](const std::string& line) {
+            return startsWith(line, "trace: screenshot") && line.find("-message.png") != std::string::npos;
+        };
+        app.awaitLine(messageCapture, "screenshot after the first message", kDeadline);
+        const std::string screenshot = app.awaitLine(messageCapture, "screenshot after the second message", kDeadline);
+        CPPUNIT_ASSERT_MESSAGE(screenshot, startsWith(screenshot, "trace: screenshot /"));
+        const Poco::File png(screenshot.substr(std::string("trace: screenshot ").size()));
+        CPPUNIT_ASSERT(png.exists() && png.getSize() > 1000);
+    }
+
+    /// The colleague goes Away and writes: the app shows both live, and answers through the
+    /// team tab's send path; ben receives the answer, and the team tab is captured.
+    static void colleagueStatusAndTeamMessagesAreLive(AppProcess& app, OperatorEngine& ben)
+    {
+        ben.setStatus(1);
+        app.awaitPrefix("trace: colleague-status ben Away", kDeadline);
+        ben.sendTeamMessage("alice", kLunch);
+        app.awaitPrefix("trace: team-message-shown ben " + kLunch, kDeadline);
+        app.awaitPrefix("trace: team-message-sent ben " + kReply, kDeadline);
+        const TeamMessageReceived answer = integration::awaitEvent<TeamMessageReceived>(ben);
+        CPPUNIT_ASSERT_EQUAL(kReply, answer.text);
+        CPPUNIT_ASSERT_EQUAL(std::string("alice"), answer.from);
+        CPPUNIT_ASSERT(!answer.offline);
+        const std::string teamShot = app.awaitLine(
+            [](const std::string& line) {
+                return startsWith(line, "trace: screenshot") && line.find("-team-reply.png") != std::string::npos;
+            },
+            "screenshot of the team tab", kDeadline);
+        CPPUNIT_ASSERT(Poco::File(teamShot.substr(std::string("trace: screenshot ").size())).exists());
     }
 };
 

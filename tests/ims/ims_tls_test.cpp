@@ -2,8 +2,8 @@
 // LOGIN and MESSAGE between a TLS client and a plain one, handshakes that fail or never start
 // closing only their own connection, the self-signed certificate created at first start, and
 // configured certificate files.
-#include "ims_client.h"
-#include "server_process.h"
+#include "support/ims_client.h"
+#include "support/server_process.h"
 
 #include "server/keys/certificate_files.h"
 

@@ -1,9 +1,9 @@
 // Bad input on the operator endpoint (PRODUCT.md, "Errors: bad input gets a clear error and
 // never crashes the server"): error packets for lines that do not decode, a closed connection
 // for a line over the limit, and a server that keeps serving everybody else.
-#include "server_process.h"
-#include "test_peers.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/waits.h"
 
 #include "protocol/protocol_error.h"
 

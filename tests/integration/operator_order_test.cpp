@@ -1,9 +1,9 @@
 // The operator endpoint keeps a connection's order while raw envelopes are decrypted off the
 // event loop (docs/architecture.md, "Threads"): answers come in the order the lines were sent,
 // also when the worker backlog pauses reading from the socket.
-#include "server_process.h"
-#include "test_peers.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/waits.h"
 
 #include "protocol/protocol_error.h"
 

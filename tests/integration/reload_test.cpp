@@ -1,9 +1,9 @@
 // A configuration reload (SIGHUP, what `systemctl reload ringdesk` sends) against the real
 // server: the core's rules change at once, settings bound to sockets or files are reported as
 // waiting for a restart, and a file that became invalid changes nothing.
-#include "server_process.h"
-#include "test_peers.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/waits.h"
 
 #include <Poco/FileStream.h>
 #include <Poco/Path.h>

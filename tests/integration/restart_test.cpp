@@ -1,9 +1,9 @@
 // Durability across a server restart (PRODUCT.md, "Visitors: survives a dropped connection and
 // resumes the same conversation"; "never loses stored data"): after SIGTERM and a new start
 // on the same data folder, a visitor's token brings back its conversation and full history.
-#include "server_process.h"
-#include "test_peers.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/waits.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

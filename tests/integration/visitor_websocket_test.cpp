@@ -1,9 +1,9 @@
 // The visitor WebSocket's framing against the real server (docs/visitor-api.md; RFC 6455):
 // hand-made frames over a plain socket, so the handshake, pings, fragments, limits and
 // protocol violations are exercised byte by byte.
-#include "server_process.h"
-#include "test_peers.h"
-#include "waits.h"
+#include "support/server_process.h"
+#include "support/test_peers.h"
+#include "support/waits.h"
 
 #include "protocol/visitor_message.h"
 #include "protocol/websocket_frame.h"

@@ -1,4 +1,4 @@
-#include "fakes/in_memory_conversation_store.h"
+#include "support/fakes/in_memory_conversation_store.h"
 
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-#include "waits.h"
+#include "support/waits.h"
 
 #include <cxxabi.h>
 

@@ -1,4 +1,4 @@
-#include "fakes/recording_sink.h"
+#include "support/fakes/recording_sink.h"
 
 namespace ringdesk::core::testing {
 

@@ -1,4 +1,4 @@
-#include "client_keys.h"
+#include "support/client_keys.h"
 
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-#include "visitor_client.h"
+#include "support/visitor_client.h"
 
 #include "operator-client/session/timespan.h"
 #include "protocol/limits.h"

@@ -3,8 +3,7 @@
 // (CONVENTIONS.md, practice 9: integration tests start the real binaries on free ports and
 // wait for readiness, never a sleep). Users are created with the real ringdesk-admin.
 
-#include <Poco/Pipe.h>
-#include <Poco/Process.h>
+#include "support/child_process.h"
 
 #include <chrono>
 #include <cstdint>
@@ -67,7 +66,7 @@ public:
     /// returning 0 when not running.
     int stop(std::chrono::milliseconds timeout = std::chrono::seconds(30));
 
-    bool running() const { return handle_ != nullptr; }
+    bool running() const { return process_ != nullptr; }
     std::uint16_t operatorPort() const { return operatorPort_; }
     std::uint16_t httpPort() const { return httpPort_; }
     std::uint16_t imsPort() const { return imsPort_; }
@@ -97,14 +96,11 @@ public:
 
 private:
     std::string file(const std::string& name) const;
-    void stopLogCopy();
 
     std::string dataDir_;
     std::vector<std::string> defines_;
     std::vector<std::string> configFiles_;
-    std::unique_ptr<Poco::ProcessHandle> handle_;
-    std::unique_ptr<Poco::Pipe> output_;
-    std::thread logCopy_;
+    std::unique_ptr<test_support::ChildProcess> process_;
     std::uint16_t operatorPort_ = 0;
     std::uint16_t httpPort_ = 0;
     std::uint16_t imsPort_ = 0;

@@ -1,4 +1,4 @@
-#include "ims_client.h"
+#include "support/ims_client.h"
 
 #include "server/store/password_hash.h"
 

@@ -1,6 +1,7 @@
 #pragma once
-// A program the benchmark starts (ringdesk-server, ringdesk-admin, mosquitto), with its output
-// in a log file. POSIX only.
+// A program a test or the benchmark starts (ringdesk-server, ringdesk-admin, mosquitto), with
+// its output appended to a log file. POSIX only. The one child-process class of the tests:
+// ServerProcess (server_process.h) and the benchmark's BenchServer both run on it.
 
 #include <sys/types.h>
 
@@ -8,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace ringdesk::bench {
+namespace ringdesk::test_support {
 
 class ChildProcess
 {
@@ -40,4 +41,4 @@ private:
 int runToCompletion(const std::string& program, const std::vector<std::string>& args,
                     const std::string& logPath);
 
-} // namespace ringdesk::bench
+} // namespace ringdesk::test_support

@@ -1,11 +1,12 @@
-#include "server_process.h"
+#include "support/server_process.h"
 
 #include <Poco/File.h>
-#include <Poco/FileStream.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Path.h>
+#include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
+#include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
 
@@ -14,12 +15,13 @@
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #ifndef RINGDESK_SERVER_BIN
-#error "RINGDESK_SERVER_BIN must name the ringdesk-server binary (tests/integration/CMakeLists.txt)"
+#error "RINGDESK_SERVER_BIN must name the ringdesk-server binary (tests/support/CMakeLists.txt)"
 #endif
 #ifndef RINGDESK_ADMIN_BIN
-#error "RINGDESK_ADMIN_BIN must name the ringdesk-admin binary (tests/integration/CMakeLists.txt)"
+#error "RINGDESK_ADMIN_BIN must name the ringdesk-admin binary (tests/support/CMakeLists.txt)"
 #endif
 
 namespace ringdesk::integration {
@@ -96,7 +98,7 @@ void ServerProcess::reload() const
 {
     if (!running())
         throw std::logic_error("the server does not run");
-    if (::kill(static_cast<pid_t>(handle_->id()), SIGHUP) != 0)
+    if (::kill(process_->pid(), SIGHUP) != 0)
         throw std::runtime_error("cannot send SIGHUP to the server");
 }
 
@@ -139,17 +141,9 @@ void ServerProcess::start(std::chrono::milliseconds timeout)
         args.push_back("-Dringdesk.ims.tlsPort=" + std::to_string(imsTlsPort_));
     }
 
-    output_ = std::make_unique<Poco::Pipe>();
-    handle_ = std::make_unique<Poco::ProcessHandle>(
-        Poco::Process::launch(RINGDESK_SERVER_BIN, args, nullptr, output_.get(), output_.get()));
-    // Copies the server's output to server.log until the process closes its end of the pipe,
-    // a line at a time, so that awaitOutput() sees each line as soon as the server wrote it.
-    logCopy_ = std::thread([pipe = output_.get(), path = file("server.log")] {
-        Poco::PipeInputStream in(*pipe);
-        Poco::FileOutputStream log(path, std::ios::out | std::ios::app);
-        for (std::string line; std::getline(in, line);)
-            log << line << '\n' << std::flush;
-    });
+    // The server's output is appended to server.log as it writes it, so that awaitOutput() sees
+    // each line at once.
+    process_ = std::make_unique<test_support::ChildProcess>(RINGDESK_SERVER_BIN, args, file("server.log"));
 
     const Clock::time_point deadline = Clock::now() + timeout;
     for (;;) {
@@ -165,10 +159,10 @@ void ServerProcess::start(std::chrono::milliseconds timeout)
             adminPort_ = static_cast<std::uint16_t>(ready->getValue<int>("admin_port"));
             return;
         }
-        if (const int code = handle_->tryWait(); code != -1) {
+        if (!process_->running()) {
+            const int code = process_->wait();
             lastExitCode_ = code == 0 ? -1 : code; // exiting before ready is a failure
-            handle_.reset();
-            stopLogCopy();
+            process_.reset();
             throw std::runtime_error("ringdesk-server exited with " + std::to_string(code) +
                                      " before it was ready:\n" + logTail());
         }
@@ -186,32 +180,21 @@ int ServerProcess::stop(std::chrono::milliseconds timeout)
     if (!running())
         return 0;
     // SIGTERM, as a service manager stops the server; ServerApplication waits for it.
-    ::kill(handle_->id(), SIGTERM);
+    ::kill(process_->pid(), SIGTERM);
     const Clock::time_point deadline = Clock::now() + timeout;
-    int code = -1;
-    while ((code = handle_->tryWait()) == -1) {
+    while (process_->running()) {
         if (Clock::now() >= deadline) {
-            Poco::Process::kill(*handle_);
-            lastExitCode_ = handle_->wait();
-            handle_.reset();
-            stopLogCopy();
+            ::kill(process_->pid(), SIGKILL);
+            lastExitCode_ = process_->wait();
+            process_.reset();
             throw std::runtime_error("ringdesk-server did not stop within " +
                                      std::to_string(timeout.count()) + " ms of SIGTERM:\n" + logTail());
         }
         std::this_thread::sleep_for(kPollInterval);
     }
-    handle_.reset();
-    stopLogCopy();
-    lastExitCode_ = code;
-    return code;
-}
-
-void ServerProcess::stopLogCopy()
-{
-    // The process is gone, so the pipe reaches its end and the copy finishes.
-    if (logCopy_.joinable())
-        logCopy_.join();
-    output_.reset();
+    lastExitCode_ = process_->wait();
+    process_.reset();
+    return lastExitCode_;
 }
 
 std::string ServerProcess::publicKeyPem() const { return readFile(file("server_key.pub.pem")); }

@@ -1,4 +1,4 @@
-#include "child_process.h"
+#include "support/child_process.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -13,7 +13,7 @@
 
 extern char** environ;
 
-namespace ringdesk::bench {
+namespace ringdesk::test_support {
 namespace {
 
 int decodeStatus(int status)
@@ -41,6 +41,9 @@ ChildProcess::ChildProcess(const std::string& program, const std::vector<std::st
     posix_spawn_file_actions_addopen(&actions, 1, logPath.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    // The child keeps none of the caller's other descriptors: a test's client socket inherited
+    // by a server would stay open in it after the test closed it.
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
     const int error = ::posix_spawn(&pid_, program.c_str(), &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (error != 0)
@@ -100,4 +103,4 @@ int runToCompletion(const std::string& program, const std::vector<std::string>& 
     return child.wait();
 }
 
-} // namespace ringdesk::bench
+} // namespace ringdesk::test_support

@@ -1,6 +1,6 @@
-#include "test_peers.h"
+#include "support/test_peers.h"
 
-#include "waits.h"
+#include "support/waits.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 
