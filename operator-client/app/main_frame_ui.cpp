@@ -42,6 +42,9 @@ struct Overloaded : Handlers...
 {
     using Handlers::operator()...;
 };
+// Spelled out for clang, which does not deduce aggregate templates (C++20 P1816) before version 17.
+template <class... Handlers>
+Overloaded(Handlers...) -> Overloaded<Handlers...>;
 
 } // namespace
 

@@ -33,7 +33,9 @@ std::size_t Core::enforceVisitorBans()
         return 0;
     const std::vector<VisitorBanSubject> bans = visitorBans_->activeVisitorBans(clock_.epochMs());
     std::size_t refused = 0;
-    for (auto& [connection, session] : visitors_) {
+    for (auto& entry : visitors_) {
+        const ConnectionId connection = entry.first;
+        auto& session = entry.second;
         if (session.visitorId.empty())
             continue; // checked at its hello
         const bool banned = std::any_of(bans.begin(), bans.end(), [&](const VisitorBanSubject& ban) {

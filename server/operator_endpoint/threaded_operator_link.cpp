@@ -5,7 +5,7 @@
 namespace ringdesk::operator_endpoint {
 
 ThreadedOperatorLink::ThreadedOperatorLink(Poco::Net::StreamSocket socket, std::size_t maxQueuedPackets)
-    : socket_(std::move(socket)),
+    : socket_(socket),
       queue_([this](const Outgoing& item) { write(item); },
              [this](const std::string&) { io::shutdownQuietly(socket_); },
              maxQueuedPackets, "operator-writer")

@@ -9,7 +9,7 @@
 #include "support/fakes/in_memory_conversation_store.h"
 #include "support/fakes/recording_links.h"
 #include "support/shared_manual_clock.h"
-#include "temporary_database.h"
+#include "tests/store/temporary_database.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

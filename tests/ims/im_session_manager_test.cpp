@@ -8,7 +8,7 @@
 #include "server/store/ban_repository.h"
 #include "server/store/sqlite_bans.h"
 #include "server/store/sqlite_im_store.h"
-#include "temporary_database.h"
+#include "tests/store/temporary_database.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

@@ -43,7 +43,7 @@ public:
     void testIsValidJson()
     {
         const Poco::Dynamic::Var parsed = Poco::JSON::Parser().parse(ringdesk::protocol::wireConstantsJson());
-        const auto root = parsed.extract<Poco::JSON::Object::Ptr>();
+        const auto& root = parsed.extract<Poco::JSON::Object::Ptr>();
         CPPUNIT_ASSERT(root->getObject("visitor")->getArray("client_types")->size() > 0);
         CPPUNIT_ASSERT_EQUAL(16384, root->getObject("limits")->getValue<int>("kMaxVisitorFrameBytes"));
         CPPUNIT_ASSERT_EQUAL(-1, root->getObject("user_status")->getValue<int>("kUnknown"));
