@@ -28,7 +28,7 @@ std::int64_t conversationIdArgument(const std::string& text)
 
 /// The conversation and its messages in seq order; CommandFailed when there is none.
 std::pair<store::ConversationSummary, std::vector<core::TranscriptLine>> load(AdminContext& context,
-                                                                             const std::string& idText)
+                                                                              const std::string& idText)
 {
     const std::int64_t id = conversationIdArgument(idText);
     Poco::Data::Session& db = context.database();

@@ -19,7 +19,6 @@ inline constexpr const char* kIdle = "idle";
 inline constexpr const char* kNoState = "no_state";
 
 /// Every state above, for listings (protocol/wire_constants.h).
-inline constexpr std::array<const char*, 7> kAll{kComposing, kPaused, kActive, kGone,
-                                                 kTyping,    kIdle,   kNoState};
+inline constexpr std::array<const char*, 7> kAll{kComposing, kPaused, kActive, kGone, kTyping, kIdle, kNoState};
 
 } // namespace ringdesk::protocol::chat_state

@@ -6,7 +6,8 @@
 
 namespace ringdesk::protocol {
 
-enum class FriendResult : int {
+enum class FriendResult : int
+{
     kFailed = 0, // no such user, already invited or friends, or no such invitation
     kDone = 1,
 };

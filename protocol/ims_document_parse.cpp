@@ -152,8 +152,7 @@ Enum requiredCode(const Poco::XML::Element& element, const char* attributeName,
                             " is not a result code of the spec: " + std::to_string(value));
 }
 
-constexpr LoginResult kLoginResults[] = {LoginResult::kWrongCredentials, LoginResult::kOk,
-                                         LoginResult::kBanned};
+constexpr LoginResult kLoginResults[] = {LoginResult::kWrongCredentials, LoginResult::kOk, LoginResult::kBanned};
 constexpr LogoutResult kLogoutResults[] = {LogoutResult::kNotOwner, LogoutResult::kLoggedOut};
 constexpr MessageResult kMessageResults[] = {MessageResult::kRecipientOffline,
                                              MessageResult::kNoSuchUser, MessageResult::kDelivered};

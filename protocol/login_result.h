@@ -6,7 +6,8 @@
 
 namespace ringdesk::protocol {
 
-enum class LoginResult : int {
+enum class LoginResult : int
+{
     kWrongCredentials = 0, // "Incorrect Username or Password"
     kOk = 1,               // "Logged in Successfully"
     kBanned = 2,           // "User has been banned"

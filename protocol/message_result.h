@@ -6,7 +6,8 @@
 
 namespace ringdesk::protocol {
 
-enum class MessageResult : int {
+enum class MessageResult : int
+{
     kRecipientOffline = -1, // stored; delivered at the recipient's next login
     kNoSuchUser = 0,        // the recipient does not exist; the message is dropped
     kDelivered = 1,         // the recipient is logged in and has it

@@ -107,8 +107,9 @@ Packet decodeRoster(const Object& o)
         if (!entry)
             throw ProtocolError(protocol::error_code::kBadField,
                                 "field 'friends' must be a list of objects");
-        r.friends.push_back({json::requiredString(*entry, "username", limits::kMaxUsernameBytes),
-                             static_cast<int>(json::optionalInt(*entry, "status", protocol::user_status::kUnknown))});
+        r.friends.push_back(
+            {json::requiredString(*entry, "username", limits::kMaxUsernameBytes),
+             static_cast<int>(json::optionalInt(*entry, "status", protocol::user_status::kUnknown))});
     }
     if (o.has("invited_by"))
         r.invitedBy = json::requiredStringList(o, "invited_by", kMaxRosterEntries, limits::kMaxUsernameBytes);

@@ -40,10 +40,10 @@ inline constexpr const char* kNoSuchChat = "no_such_chat";
 inline constexpr const char* kInternal = "internal";
 
 /// Every code above, for listings (protocol/wire_constants.h).
-inline constexpr std::array<const char*, 15> kAll{
-    kBadJson,  kBadXml,      kUnknownType, kMissingField, kBadField,
-    kTooLarge, kDecryptFailed, kWrongRecipient, kNotLoggedIn, kHelloFirst,
-    kBadState, kRateLimited, kUnavailable, kNoSuchChat,  kInternal};
+inline constexpr std::array<const char*, 15> kAll{kBadJson,     kBadXml,     kUnknownType,   kMissingField,
+                                                  kBadField,    kTooLarge,   kDecryptFailed, kWrongRecipient,
+                                                  kNotLoggedIn, kHelloFirst, kBadState,      kRateLimited,
+                                                  kUnavailable, kNoSuchChat, kInternal};
 } // namespace error_code
 
 } // namespace ringdesk::protocol

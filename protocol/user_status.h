@@ -34,11 +34,16 @@ inline constexpr int kOffline = 3;
 constexpr std::optional<std::string_view> userStatusName(int status)
 {
     switch (status) {
-    case user_status::kOnline: return "Online";
-    case user_status::kAway: return "Away";
-    case user_status::kBusy: return "Busy";
-    case user_status::kOffline: return "Offline";
-    default: return std::nullopt;
+    case user_status::kOnline:
+        return "Online";
+    case user_status::kAway:
+        return "Away";
+    case user_status::kBusy:
+        return "Busy";
+    case user_status::kOffline:
+        return "Offline";
+    default:
+        return std::nullopt;
     }
 }
 

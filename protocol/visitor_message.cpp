@@ -192,8 +192,7 @@ ServerMessage decodeServer(std::string_view frame)
         return ChatMessage{json::requiredInt(*o, "seq"),
                            json::requiredString(*o, "from", kMaxShortBytes) == sender::kOperator,
                            json::requiredString(*o, "text", limits::kMaxMessageTextBytes),
-                           json::optionalInt(*o, "ts"),
-                           json::optionalString(*o, "operator", kMaxShortBytes)};
+                           json::optionalInt(*o, "ts"), json::optionalString(*o, "operator", kMaxShortBytes)};
     if (type == server_type::kChatState)
         return OperatorChatState{json::requiredString(*o, "state", kMaxShortBytes)};
     if (type == server_type::kLeftMessage)

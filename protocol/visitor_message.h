@@ -33,9 +33,9 @@ inline constexpr const char* kUnavailable = "unavailable";
 
 /// Every name of the groups above and below, for listings (protocol/wire_constants.h) and
 /// checks.
-inline constexpr std::array<const char*, 8> kStates{
-    state::kIdle,  state::kRinging, state::kConnected, state::kWaiting, state::kNoOperator,
-    state::kNoAnswer, state::kEnded, state::kUnavailable};
+inline constexpr std::array<const char*, 8> kStates{state::kIdle,    state::kRinging,    state::kConnected,
+                                                    state::kWaiting, state::kNoOperator, state::kNoAnswer,
+                                                    state::kEnded,   state::kUnavailable};
 
 /// The `type` of a visitor → server message (docs/visitor-api.md, "Visitor → server").
 namespace client_type {
@@ -46,9 +46,9 @@ inline constexpr const char* kLeaveMessage = "leave_message";
 inline constexpr const char* kClose = "close";
 } // namespace client_type
 
-inline constexpr std::array<const char*, 5> kClientTypes{
-    client_type::kHello, client_type::kMsg, client_type::kChatState, client_type::kLeaveMessage,
-    client_type::kClose};
+inline constexpr std::array<const char*, 5> kClientTypes{client_type::kHello, client_type::kMsg,
+                                                         client_type::kChatState, client_type::kLeaveMessage,
+                                                         client_type::kClose};
 
 /// The `type` of a server → visitor message (docs/visitor-api.md, "Server → visitor").
 namespace server_type {
@@ -60,17 +60,16 @@ inline constexpr const char* kLeftMessage = "left_message";
 inline constexpr const char* kError = "error";
 } // namespace server_type
 
-inline constexpr std::array<const char*, 6> kServerTypes{
-    server_type::kWelcome,   server_type::kState,       server_type::kMsg,
-    server_type::kChatState, server_type::kLeftMessage, server_type::kError};
+inline constexpr std::array<const char*, 6> kServerTypes{server_type::kWelcome,     server_type::kState,
+                                                         server_type::kMsg,         server_type::kChatState,
+                                                         server_type::kLeftMessage, server_type::kError};
 
 /// Typing states (protocol/chat_state.h). A visitor may send kComposing and kPaused in
 /// `chat_state` (others are refused with bad_field); the operator's typing state is relayed as
 /// its client sent it (nlchat 1.1.11).
 namespace typing_state = protocol::chat_state;
 
-inline constexpr std::array<const char*, 2> kVisitorTypingStates{typing_state::kComposing,
-                                                                 typing_state::kPaused};
+inline constexpr std::array<const char*, 2> kVisitorTypingStates{typing_state::kComposing, typing_state::kPaused};
 
 /// `from` of a server `msg`: who wrote it.
 namespace sender {
@@ -83,11 +82,9 @@ inline constexpr std::array<const char*, 2> kSenders{sender::kVisitor, sender::k
 /// The error codes the visitor WebSocket sends in `error` (docs/visitor-api.md, "Error codes"):
 /// a subset of protocol::error_code.
 inline constexpr std::array<const char*, 9> kErrorCodes{
-    protocol::error_code::kBadJson,      protocol::error_code::kUnknownType,
-    protocol::error_code::kMissingField, protocol::error_code::kBadField,
-    protocol::error_code::kTooLarge,     protocol::error_code::kHelloFirst,
-    protocol::error_code::kBadState,     protocol::error_code::kRateLimited,
-    protocol::error_code::kUnavailable};
+    protocol::error_code::kBadJson,  protocol::error_code::kUnknownType, protocol::error_code::kMissingField,
+    protocol::error_code::kBadField, protocol::error_code::kTooLarge,    protocol::error_code::kHelloFirst,
+    protocol::error_code::kBadState, protocol::error_code::kRateLimited, protocol::error_code::kUnavailable};
 
 // ---- visitor → server ---------------------------------------------------------------------
 

@@ -142,8 +142,7 @@ std::string wireConstantsJson()
                           {{"kRecipientOffline", MessageResult::kRecipientOffline},
                            {"kNoSuchUser", MessageResult::kNoSuchUser},
                            {"kDelivered", MessageResult::kDelivered}});
-    result<FriendResult>(w, "friend_result",
-                         {{"kFailed", FriendResult::kFailed}, {"kDone", FriendResult::kDone}});
+    result<FriendResult>(w, "friend_result", {{"kFailed", FriendResult::kFailed}, {"kDone", FriendResult::kDone}});
 
     w.close('}');
     return w.finish();

@@ -19,10 +19,14 @@ constexpr int kUnknown = user_status::kUnknown;
 int rank(int status)
 {
     switch (status) {
-    case user_status::kOnline: return 0;
-    case user_status::kAway: return 1;
-    case user_status::kBusy: return 2;
-    default: return 3;
+    case user_status::kOnline:
+        return 0;
+    case user_status::kAway:
+        return 1;
+    case user_status::kBusy:
+        return 2;
+    default:
+        return 3;
     }
 }
 

@@ -1,8 +1,8 @@
 #include "operator-client/app/login_details.h"
 
-#include "server/keys/key_files.h"
 #include "protocol/protocol_error.h"
 #include "protocol/rsa_key.h"
+#include "server/keys/key_files.h"
 
 #include <stdexcept>
 #include <system_error>

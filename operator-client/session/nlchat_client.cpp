@@ -29,10 +29,7 @@ constexpr int kSendFlags = 0;
 
 } // namespace
 
-std::string randomUuid()
-{
-    return Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
-}
+std::string randomUuid() { return Poco::UUIDGenerator::defaultGenerator().createRandom().toString(); }
 
 NlchatClient::NlchatClient(ConnectionOptions options)
     : options_(std::move(options)), framer_(options_.maxLineBytes), buffer_(kReadChunkBytes)
@@ -43,8 +40,7 @@ NlchatClient::NlchatClient(ConnectionOptions options)
 
 NlchatClient::~NlchatClient() { close(); }
 
-void NlchatClient::connect(const std::string& host, std::uint16_t port,
-                                 std::chrono::milliseconds timeout)
+void NlchatClient::connect(const std::string& host, std::uint16_t port, std::chrono::milliseconds timeout)
 {
     if (used_)
         throw std::logic_error("NlchatClient::connect() called twice; use a new object");
@@ -67,8 +63,8 @@ void NlchatClient::send(const nlchat::Packet& packet)
 {
     std::string line = nlchat::encode(packet);
     if (options_.encryption)
-        line = protocol::serializeRawEnvelope(protocol::sealRawPacket(
-            line, options_.encryption->serverKey, options_.uuid, protocol::kServerName));
+        line = protocol::serializeRawEnvelope(
+            protocol::sealRawPacket(line, options_.encryption->serverKey, options_.uuid, protocol::kServerName));
     writeLine(std::move(line));
 }
 
@@ -142,8 +138,7 @@ std::optional<std::string> NlchatClient::lineFromSocket(Clock::time_point deadli
         try {
             // TLS: a record already read may hold more than the last read took.
             const bool buffered = options_.tls && socket_.available() > 0;
-            if (!buffered &&
-                !socket_.poll(toTimespan(deadline - Clock::now()), Poco::Net::Socket::SELECT_READ))
+            if (!buffered && !socket_.poll(toTimespan(deadline - Clock::now()), Poco::Net::Socket::SELECT_READ))
                 return std::nullopt;
             received = socket_.receiveBytes(buffer_.data(), static_cast<int>(buffer_.size()));
         } catch (const Poco::Exception& e) {
@@ -161,23 +156,20 @@ nlchat::Packet NlchatClient::decode(const std::string& line) const
         if (!protocol::looksLikeRawEnvelope(line))
             return nlchat::decode(line);
         if (!options_.encryption)
-            throw ProtocolError(code::kDecryptFailed,
-                                "an encrypted packet arrived but this client has no key");
+            throw ProtocolError(code::kDecryptFailed, "an encrypted packet arrived but this client has no key");
         return nlchat::decode(protocol::openRawPacket(protocol::parseRawEnvelope(line),
-                                                      options_.encryption->clientKey,
-                                                      protocol::kClientName));
+                                                      options_.encryption->clientKey, protocol::kClientName));
     } catch (const ProtocolError& e) {
         throw ProtocolError(e.code(), std::string("bad line from the server: ") + e.what());
     }
 }
 
 nlchat::Login NlchatClient::login(const std::string& username, const std::string& password,
-                                        std::chrono::milliseconds timeout)
+                                  std::chrono::milliseconds timeout)
 {
     const Clock::time_point deadline = Clock::now() + timeout;
     send(nlchat::Key{options_.uuid,
-                     options_.encryption ? options_.encryption->clientKey.publicKey().pem()
-                                         : std::string()});
+                     options_.encryption ? options_.encryption->clientKey.publicKey().pem() : std::string()});
     send(nlchat::Login{username, password, nlchat::Login::kRequest, {}});
     for (;;) {
         std::optional<nlchat::Packet> packet = receiveFromSocket(deadline);

@@ -27,8 +27,8 @@ SessionSettings checked(SessionSettings settings)
         throw std::invalid_argument("the session needs the server's host and operator port");
     if (settings.username.empty())
         throw std::invalid_argument("the session needs a user name");
-    for (const milliseconds t : {settings.connectTimeout, settings.loginTimeout, settings.silenceTimeout,
-                                 settings.reconnectInitial})
+    for (const milliseconds t :
+         {settings.connectTimeout, settings.loginTimeout, settings.silenceTimeout, settings.reconnectInitial})
         if (t.count() <= 0)
             throw std::invalid_argument("session timeouts and delays must be positive");
     if (settings.reconnectMax < settings.reconnectInitial)
@@ -106,14 +106,20 @@ void OperatorEngine::setStatus(int statusCode)
 
 void OperatorEngine::requestRoster() { enqueue(RequestRoster{}); }
 
-void OperatorEngine::addColleague(std::string username) { enqueue(AddColleague{checkedUsername(std::move(username))}); }
+void OperatorEngine::addColleague(std::string username)
+{
+    enqueue(AddColleague{checkedUsername(std::move(username))});
+}
 
 void OperatorEngine::acceptColleague(std::string username)
 {
     enqueue(AcceptColleague{checkedUsername(std::move(username))});
 }
 
-void OperatorEngine::denyColleague(std::string username) { enqueue(DenyColleague{checkedUsername(std::move(username))}); }
+void OperatorEngine::denyColleague(std::string username)
+{
+    enqueue(DenyColleague{checkedUsername(std::move(username))});
+}
 
 void OperatorEngine::removeColleague(std::string username)
 {
@@ -188,8 +194,7 @@ void OperatorEngine::run()
             outcome = std::move(*unprepared);
         } else {
             NlchatClient connection(ConnectionOptions{settings_.uuid, settings_.encryption, true,
-                                                            protocol::limits::kMaxOperatorLineBytes,
-                                                            settings_.tls});
+                                                      protocol::limits::kMaxOperatorLineBytes, settings_.tls});
             try {
                 connection.connect(settings_.host, settings_.port, settings_.connectTimeout);
                 logger_.information("connected to %s:%hu as %s", settings_.host, settings_.port,
@@ -224,8 +229,7 @@ void OperatorEngine::run()
         std::optional<milliseconds> retryIn;
         if (outcome.retry)
             retryIn = backoff.next();
-        logger_.information("connection to %s:%hu ended: %s%s", settings_.host, settings_.port,
-                            outcome.reason,
+        logger_.information("connection to %s:%hu ended: %s%s", settings_.host, settings_.port, outcome.reason,
                             retryIn ? std::string(", retrying in ") + millisText(*retryIn) : std::string());
         if (!retryIn) {
             events_.release();
@@ -276,9 +280,9 @@ OperatorEngine::Outcome OperatorEngine::serve(NlchatClient& connection, bool& lo
     std::vector<nlchat::Packet> greeting;
     {
         std::lock_guard lock(modelMutex_);
-        greeting = model_.connectionOpened(
-            settings_.username, settings_.password,
-            settings_.encryption ? settings_.encryption->clientKey.publicKey().pem() : std::string());
+        greeting = model_.connectionOpened(settings_.username, settings_.password,
+                                           settings_.encryption ? settings_.encryption->clientKey.publicKey().pem()
+                                                                : std::string());
     }
     for (const nlchat::Packet& packet : greeting)
         connection.send(packet);
@@ -330,8 +334,7 @@ OperatorEngine::Outcome OperatorEngine::serve(NlchatClient& connection, bool& lo
 }
 
 std::optional<OperatorEngine::Outcome> OperatorEngine::readAvailable(NlchatClient& connection,
-                                                                       Clock::time_point& lastHeard,
-                                                                       bool& loggedIn)
+                                                                     Clock::time_point& lastHeard, bool& loggedIn)
 {
     for (;;) {
         std::optional<nlchat::Packet> packet;
@@ -389,8 +392,8 @@ void OperatorEngine::sendQueuedCommands(NlchatClient& connection)
         } catch (const protocol::ProtocolError& e) {
             // The packet itself cannot be sent (too many RSA blocks once sealed); nothing was
             // written, so the connection is fine. Retrying would fail the same way.
-            events.emplace_back(ErrorReceived{e.code(), std::string("not sent: ") + e.what(),
-                                              nlchat::commandName(packet)});
+            events.emplace_back(
+                ErrorReceived{e.code(), std::string("not sent: ") + e.what(), nlchat::commandName(packet)});
         }
         {
             std::lock_guard lock(commandMutex_);

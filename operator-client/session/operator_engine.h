@@ -142,8 +142,7 @@ private:
     /// Handles every packet already received (never waits), moving `lastHeard` to now when
     /// there was one; returns an outcome when the session must stop.
     std::optional<Outcome> readAvailable(NlchatClient& connection,
-                                         std::chrono::steady_clock::time_point& lastHeard,
-                                         bool& loggedIn);
+                                         std::chrono::steady_clock::time_point& lastHeard, bool& loggedIn);
     void sendQueuedCommands(NlchatClient& connection);
     /// Waits `delay` or until disconnect(); false when stopping.
     bool pause(std::chrono::milliseconds delay);

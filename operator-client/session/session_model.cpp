@@ -82,7 +82,8 @@ std::vector<Event> SessionModel::onImPacket(const nlchat::Packet& packet) const
         const auto action = actions.find(p->action);
         if (action == actions.end())
             return {};
-        return {ColleagueCommandResult{action->second, p->username, p->result == static_cast<int>(protocol::FriendResult::kDone)}};
+        return {ColleagueCommandResult{action->second, p->username,
+                                       p->result == static_cast<int>(protocol::FriendResult::kDone)}};
     }
     if (const auto* p = std::get_if<nlchat::TeamMsg>(&packet))
         return {TeamMessageReceived{p->from, p->text, p->ts, p->offline}};

@@ -1,7 +1,7 @@
 #include "server/admin_api/admin_actions.h"
 
-#include "server/admin_contract/admin_api_contract.h"
 #include "server/admin_api/core_call.h"
+#include "server/admin_contract/admin_api_contract.h"
 #include "server/store/audit_repository.h"
 #include "server/store/ban_repository.h"
 #include "server/store/database.h"

@@ -23,8 +23,8 @@ std::string loadToken(const std::string& path, Poco::Logger& logger)
 AdminApiServer::AdminApiServer(AdminEndpointConfig config, dispatch::Dispatcher& dispatcher,
                                const core::Clock& clock, const std::string& databasePath)
     : config_(std::move(config)), logger_(Poco::Logger::get("ringdesk.admin")),
-      actions_(dispatcher, clock, databasePath),
-      context_{dispatcher, actions_, loadToken(config_.tokenFile, logger_)},
+      actions_(dispatcher, clock, databasePath), context_{dispatcher, actions_,
+                                                          loadToken(config_.tokenFile, logger_)},
       threads_("admin", 1, config_.maxConnections)
 {
 }

@@ -2,8 +2,8 @@
 // The admin API server (docs/admin.md, "Admin API"): POCO's HTTPServer on
 // ringdesk.admin.host:port (loopback by default), its own small thread pool, the token file.
 
-#include "server/admin_contract/admin_endpoint_config.h"
 #include "server/admin_api/admin_request_handler.h"
+#include "server/admin_contract/admin_endpoint_config.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServer.h>

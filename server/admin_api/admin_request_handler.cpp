@@ -1,8 +1,8 @@
 #include "server/admin_api/admin_request_handler.h"
 
+#include "server/admin_api/live_views.h"
 #include "server/admin_contract/admin_api_contract.h"
 #include "server/admin_contract/admin_token.h"
-#include "server/admin_api/live_views.h"
 
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>

@@ -12,10 +12,7 @@ namespace ringdesk::admin_api {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-std::string_view statusName(int statusCode)
-{
-    return protocol::userStatusName(statusCode).value_or("unknown");
-}
+std::string_view statusName(int statusCode) { return protocol::userStatusName(statusCode).value_or("unknown"); }
 
 Object::Ptr sessionsView(dispatch::Dispatcher& dispatcher, bool withVisitors)
 {

@@ -9,9 +9,9 @@ namespace ringdesk::admin_api {
 
 /// Configuration keys (docs/configuration.md) and their defaults.
 namespace config_key {
-inline constexpr const char* kHost = "ringdesk.admin.host";           // default kDefaultHost
-inline constexpr const char* kPort = "ringdesk.admin.port";           // default kDefaultPort; 0: any
-inline constexpr const char* kTokenFile = "ringdesk.admin.tokenFile"; // default <dataDir>/admin.token
+inline constexpr const char* kHost = "ringdesk.admin.host";                     // default kDefaultHost
+inline constexpr const char* kPort = "ringdesk.admin.port";                     // default kDefaultPort; 0: any
+inline constexpr const char* kTokenFile = "ringdesk.admin.tokenFile";           // default <dataDir>/admin.token
 inline constexpr const char* kMaxConnections = "ringdesk.admin.maxConnections"; // default 4
 } // namespace config_key
 inline constexpr const char* kDefaultHost = "127.0.0.1";

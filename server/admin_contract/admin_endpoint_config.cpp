@@ -16,8 +16,7 @@ AdminEndpointConfig loadAdminEndpointConfig(const Poco::Util::AbstractConfigurat
         throw Poco::InvalidArgumentException(std::string(config_key::kPort) + " must be 0 … 65535");
     const std::string dataDir = config.getString("ringdesk.dataDir", "data");
     endpoint.tokenFile = config.getString(
-        config_key::kTokenFile,
-        Poco::Path(Poco::Path(dataDir).makeDirectory(), kDefaultTokenFileName).toString());
+        config_key::kTokenFile, Poco::Path(Poco::Path(dataDir).makeDirectory(), kDefaultTokenFileName).toString());
     endpoint.maxConnections = config.getInt(config_key::kMaxConnections, 4);
     if (endpoint.maxConnections < 1)
         throw Poco::InvalidArgumentException(std::string(config_key::kMaxConnections) + " must be at least 1");

@@ -93,7 +93,8 @@ std::string loadOrCreateAdminToken(const std::string& path, std::string& warning
     if (!parent.toString().empty())
         Poco::File(parent).createDirectories();
     createTokenFile(path);
-    struct stat info{};
+    struct stat info
+    {};
     if (::stat(path.c_str(), &info) == 0 && (info.st_mode & (S_IRWXG | S_IRWXO)) != 0)
         warning = "the admin token file " + path + " may be read by other users; make it mode 0600";
     return readAdminToken(path);

@@ -33,8 +33,7 @@ RingdeskServer::RingdeskServer(ServerSettings settings)
       bans_(session_), checkpointer_(session_, settings_.databasePath), storeThread_(session_),
       conversationsProxy_(conversations_, storeThread_), imStoreProxy_(imStore_, storeThread_),
       bansProxy_(bans_, storeThread_),
-      serverKey_(keys::loadOrCreateKeyPair(settings_.privateKeyPath, settings_.publicKeyPath,
-                                               settings_.keyBits)),
+      serverKey_(keys::loadOrCreateKeyPair(settings_.privateKeyPath, settings_.publicKeyPath, settings_.keyBits)),
       credentials_(settings_.databasePath, settings_.authSessions),
       dispatcher_(settings_.core, settings_.im, clock_, registry_, storeThread_, conversationsProxy_,
                   imStoreProxy_, settings_.tickInterval),
@@ -93,10 +92,9 @@ void RingdeskServer::start()
         });
     operatorServer_->start();
     // TLS operator connections stay on the threaded path (server/tls/).
-    const io::TcpListener::ConnectionMaker makeOperatorConnection =
-        [this](const Poco::Net::StreamSocket& socket) {
-            return new operator_endpoint::ThreadedOperatorConnection(socket, *operatorContext_);
-        };
+    const io::TcpListener::ConnectionMaker makeOperatorConnection = [this](const Poco::Net::StreamSocket& socket) {
+        return new operator_endpoint::ThreadedOperatorConnection(socket, *operatorContext_);
+    };
     const int operatorTlsPort = startTlsListener("operator", settings_.operatorTls,
                                                  settings_.operatorMaxConnections,
                                                  makeOperatorConnection, operatorTlsServer_);
@@ -105,12 +103,11 @@ void RingdeskServer::start()
     imsContext_.emplace(ims_endpoint::ImsEndpointContext{dispatcher_, registry_, credentials_,
                                                          settings_.imsMaxDocumentBytes,
                                                          settings_.imsMaxQueuedDocuments, clock_});
-    const io::TcpListener::ConnectionMaker makeImsConnection =
-        [this](const Poco::Net::StreamSocket& socket) {
-            return new ims_endpoint::ImsConnection(socket, *imsContext_);
-        };
-    imsServer_ = std::make_unique<io::TcpListener>("ims", imsSocket, settings_.imsMaxConnections,
-                                                        makeImsConnection);
+    const io::TcpListener::ConnectionMaker makeImsConnection = [this](const Poco::Net::StreamSocket& socket) {
+        return new ims_endpoint::ImsConnection(socket, *imsContext_);
+    };
+    imsServer_ =
+        std::make_unique<io::TcpListener>("ims", imsSocket, settings_.imsMaxConnections, makeImsConnection);
     imsServer_->start();
     const int imsTlsPort = startTlsListener("ims", settings_.imsTls, settings_.imsMaxConnections,
                                             makeImsConnection, imsTlsServer_);

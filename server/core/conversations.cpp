@@ -26,8 +26,7 @@ Core::LiveConversation& Core::openConversation(VisitorSession& session)
     return conversation;
 }
 
-TranscriptLine Core::appendMessage(LiveConversation& conversation, bool fromOperator,
-                                  const std::string& text)
+TranscriptLine Core::appendMessage(LiveConversation& conversation, bool fromOperator, const std::string& text)
 {
     TranscriptLine message;
     message.seq = ++conversation.record.lastSeq;
@@ -51,9 +50,12 @@ void Core::deliverToOperator(LiveConversation& conversation, const TranscriptLin
     const auto found = operators_.find(*conversation.operatorConnection);
     if (found == operators_.end())
         return;
-    sink_.sendToOperator(found->first,
-                           nlchat::Msg{{message.text}, nlchat::Direction::In, found->second.uuid,
-                                       conversation.record.id, message.seq, message.ts});
+    sink_.sendToOperator(found->first, nlchat::Msg{{message.text},
+                                                   nlchat::Direction::In,
+                                                   found->second.uuid,
+                                                   conversation.record.id,
+                                                   message.seq,
+                                                   message.ts});
     conversation.sentToOperator = message.seq;
 }
 

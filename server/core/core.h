@@ -6,8 +6,8 @@
 // tick() directly (tests/core/).
 
 #include "server/core/clock.h"
-#include "server/core/conversation_store.h"
 #include "server/core/connection_sink.h"
+#include "server/core/conversation_store.h"
 #include "server/core/core_settings.h"
 #include "server/core/user_ban_check.h"
 #include "server/core/visitor_ban.h"
@@ -234,8 +234,7 @@ private:
 
     // conversation lifecycle (conversations.cpp)
     LiveConversation& openConversation(VisitorSession& session);
-    TranscriptLine appendMessage(LiveConversation& conversation, bool fromOperator,
-                                const std::string& text);
+    TranscriptLine appendMessage(LiveConversation& conversation, bool fromOperator, const std::string& text);
     void deliverToOperator(LiveConversation& conversation, const TranscriptLine& message);
     void deliverToVisitors(const LiveConversation& conversation, const visitor::ServerMessage& message);
     void setState(LiveConversation& conversation, ConversationState state);

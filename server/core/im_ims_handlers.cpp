@@ -39,7 +39,8 @@ struct ImSessionManager::ImsHandlers
     // [STATUS] get: the current status, -1 when `user` is not the owner.
     void operator()(const ims::StatusGetRequest& request) const
     {
-        reply(ims::StatusGetResponse{owner(request.user) ? im.statusOf(request.user) : protocol::user_status::kUnknown});
+        reply(ims::StatusGetResponse{owner(request.user) ? im.statusOf(request.user)
+                                                         : protocol::user_status::kUnknown});
     }
     // [STATUS] set: 1 status changed; 0 when `user` is not the owner or the code is no status.
     void operator()(const ims::StatusSetRequest& request) const

@@ -23,9 +23,9 @@ bool ImSessionManager::operatorPacket(ConnectionId connection, const nlchat::Pac
     if (const auto* set = std::get_if<nlchat::SetStatus>(&packet)) {
         if (!setStatus(user, set->status))
             sink_.sendToOperator(connection,
-                                   nlchat::Error{protocol::error_code::kBadField,
-                                                 "status " + std::to_string(set->status) + " is not a status",
-                                                 nlchat::command::kSetStatus});
+                                 nlchat::Error{protocol::error_code::kBadField,
+                                               "status " + std::to_string(set->status) + " is not a status",
+                                               nlchat::command::kSetStatus});
         return true;
     }
     if (std::holds_alternative<nlchat::Roster>(packet)) {
@@ -71,8 +71,8 @@ bool ImSessionManager::operatorPacket(ConnectionId connection, const nlchat::Pac
     return false;
 }
 
-void ImSessionManager::sendFriendResult(ConnectionId connection, const char* action,
-                                   const std::string& username, ims::FriendResult result)
+void ImSessionManager::sendFriendResult(ConnectionId connection, const char* action, const std::string& username,
+                                        ims::FriendResult result)
 {
     sink_.sendToOperator(connection, nlchat::FriendResult{action, username, static_cast<int>(result)});
 }

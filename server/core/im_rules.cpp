@@ -5,7 +5,7 @@
 namespace ringdesk::core {
 
 ims::MessageResult ImSessionManager::sendMessage(const std::string& from, const std::string& to,
-                                            const std::string& text)
+                                                 const std::string& text)
 {
     const auto online = users_.find(to);
     if (online == users_.end()) {

@@ -48,8 +48,7 @@ void ImSessionManager::imsLoggedIn(ConnectionId connection, const std::string& u
     deliverBacklog(username, connection, true);
 }
 
-void ImSessionManager::imsLoginRefused(ConnectionId connection, const std::string& user,
-                                  ims::LoginResult result)
+void ImSessionManager::imsLoginRefused(ConnectionId connection, const std::string& user, ims::LoginResult result)
 {
     const auto found = ims_.find(connection);
     if (found == ims_.end() || found->second.state != ImsState::kAwaitingLogin)
@@ -169,8 +168,8 @@ void ImSessionManager::deliverBacklog(const std::string& username, ConnectionId 
         if (ims)
             imsSink_.sendToIms(connection, ims::Message{message.from, message.to, message.text});
         else
-            sink_.sendToOperator(connection, nlchat::TeamMsg{message.from, message.to, message.text,
-                                                               message.createdAtMs, true});
+            sink_.sendToOperator(
+                connection, nlchat::TeamMsg{message.from, message.to, message.text, message.createdAtMs, true});
         // Output is sent only after the batch committed, so "delivered" is never recorded
         // for a message that is not written.
         store_.markDelivered(message.id, nowMs);

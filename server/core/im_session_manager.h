@@ -13,8 +13,8 @@
 #include "protocol/nlchat_packet.h"
 #include "server/core/clock.h"
 #include "server/core/connection_sink.h"
-#include "server/core/ims_document_sink.h"
 #include "server/core/im_store.h"
+#include "server/core/ims_document_sink.h"
 #include "server/core/user_ban_check.h"
 
 #include <chrono>
@@ -109,7 +109,12 @@ public:
     std::vector<ImsSessionInfo> imsSessions() const;
 
 private:
-    enum class ImsState { kAwaitingLogin, kLoggedIn, kLoggedOut };
+    enum class ImsState
+    {
+        kAwaitingLogin,
+        kLoggedIn,
+        kLoggedOut
+    };
     struct ImsSession
     {
         ImsState state = ImsState::kAwaitingLogin;

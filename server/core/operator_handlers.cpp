@@ -56,9 +56,8 @@ void Core::onKey(ConnectionId connection, OperatorSession& session, const nlchat
 {
     // 2.1: key adds the client to the pool; it may be repeated (2.4, server back online).
     session.uuid = packet.uuid;
-    sink_.sendToOperator(connection,
-                         nlchat::Status{{{nlchat::service::kOperator, nlchat::service::kOnline},
-                                         {nlchat::service::kVisitor, nlchat::service::kOnline}}});
+    sink_.sendToOperator(connection, nlchat::Status{{{nlchat::service::kOperator, nlchat::service::kOnline},
+                                                     {nlchat::service::kVisitor, nlchat::service::kOnline}}});
     if (settings_.allowAnonymousOperators && !session.identity)
         offerOpenRings(connection);
 }
@@ -73,10 +72,9 @@ void Core::operatorLoggedIn(ConnectionId connection, const OperatorIdentity& ide
     OperatorSession& session = found->second;
     session.identity = identity;
     session.lastHeard = clock_.now();
-    sink_.sendToOperator(connection,
-                           nlchat::Login{identity.username, {},
-                                         static_cast<int>(nlchat::LoginResult::kOk),
-                                         identity.displayName});
+    sink_.sendToOperator(
+        connection,
+        nlchat::Login{identity.username, {}, static_cast<int>(nlchat::LoginResult::kOk), identity.displayName});
     resumeConversations(connection, session);
     // The IM unit may set the user's status (e.g. Away from an IMS session) before rings go out.
     if (im_ != nullptr)
@@ -113,10 +111,9 @@ void Core::onRingAck(ConnectionId connection, OperatorSession& session, const nl
         const auto winner = conversation->operatorConnection
                                 ? operators_.find(*conversation->operatorConnection)
                                 : operators_.end();
-        sink_.sendToOperator(
-            connection,
-            nlchat::RingAckAck{winner != operators_.end() ? winner->second.uuid : std::string(),
-                               packet.id, conversation->record.operatorDisplayName, false});
+        sink_.sendToOperator(connection,
+                             nlchat::RingAckAck{winner != operators_.end() ? winner->second.uuid : std::string(),
+                                                packet.id, conversation->record.operatorDisplayName, false});
         return;
     }
     if (session.chats.size() >= settings_.maxChatsPerOperator) {

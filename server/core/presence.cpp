@@ -95,8 +95,7 @@ void Core::resumeConversations(ConnectionId connection, OperatorSession& session
         session.chats.insert(id);
         setState(conversation, ConversationState::Connected);
         sink_.sendToOperator(connection,
-                               nlchat::RingAckAck{session.uuid, id,
-                                                  conversation.record.operatorDisplayName, true});
+                             nlchat::RingAckAck{session.uuid, id, conversation.record.operatorDisplayName, true});
         // Everything the operator may have missed; clients drop repeats by seq.
         for (const TranscriptLine& message : conversation.transcript)
             if (message.seq > conversation.confirmed)

@@ -44,9 +44,8 @@ void Core::offerOpenRings(ConnectionId connection)
         const std::string firstText =
             conversation.transcript.empty() ? std::string() : conversation.transcript.front().text;
         sink_.sendToOperator(connection,
-                               nlchat::Ring{id, "", ringTimeField(conversation), conversation.record.visitorId,
-                                            conversation.record.visitorName,
-                                            conversation.record.page, firstText});
+                             nlchat::Ring{id, "", ringTimeField(conversation), conversation.record.visitorId,
+                                          conversation.record.visitorName, conversation.record.page, firstText});
     }
 }
 

@@ -56,8 +56,8 @@ void Core::onHello(ConnectionId connection, VisitorSession& session, const visit
     session.page = hello.page;
 
     if (checkVisitorBan(session)) {
-        sink_.sendToVisitor(connection, visitor::Welcome{token, session.visitorId, 0,
-                                                           visitor::state::kUnavailable, {}});
+        sink_.sendToVisitor(connection,
+                            visitor::Welcome{token, session.visitorId, 0, visitor::state::kUnavailable, {}});
         onVisitorClose(session); // a conversation still open from before the ban ends
         return;
     }
@@ -75,9 +75,9 @@ void Core::onHello(ConnectionId connection, VisitorSession& session, const visit
         welcome.operatorName = state.operatorName;
         if (live->operatorConnection && live->visitorConnections.size() == 1)
             sink_.sendToOperator(*live->operatorConnection,
-                                   nlchat::ChatState{operators_.at(*live->operatorConnection).uuid,
-                                                     nlchat::Direction::In, protocol::chat_state::kActive,
-                                                     live->record.id});
+                                 nlchat::ChatState{operators_.at(*live->operatorConnection).uuid,
+                                                   nlchat::Direction::In, protocol::chat_state::kActive,
+                                                   live->record.id});
     } else if (const auto latest = store_.latestConversation(session.visitorId)) {
         welcome.conversation = conversationId = latest->id;
         welcome.state = latest->state == ConversationState::Unanswered ? visitor::state::kNoAnswer
@@ -88,8 +88,7 @@ void Core::onHello(ConnectionId connection, VisitorSession& session, const visit
     if (conversationId != 0)
         for (const TranscriptLine& m : store_.messages(conversationId, hello.since))
             sink_.sendToVisitor(connection,
-                                  visitor::ChatMessage{m.seq, m.fromOperator, m.text, m.ts,
-                                                       m.operatorName});
+                                visitor::ChatMessage{m.seq, m.fromOperator, m.text, m.ts, m.operatorName});
 }
 
 void Core::onVisitorMsg(ConnectionId connection, VisitorSession& session, const visitor::SendMsg& msg)
@@ -123,8 +122,8 @@ void Core::onVisitorChatState(VisitorSession& session, const visitor::SendChatSt
     if (conversation == nullptr || !conversation->operatorConnection)
         return;
     const ConnectionId op = *conversation->operatorConnection;
-    sink_.sendToOperator(op, nlchat::ChatState{operators_.at(op).uuid, nlchat::Direction::In,
-                                                 state.state, conversation->record.id});
+    sink_.sendToOperator(op, nlchat::ChatState{operators_.at(op).uuid, nlchat::Direction::In, state.state,
+                                               conversation->record.id});
 }
 
 void Core::onLeaveMessage(ConnectionId connection, VisitorSession& session,

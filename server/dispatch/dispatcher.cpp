@@ -42,13 +42,12 @@ void Dispatcher::BatchSink::deliver(Deliveries& pending, ConnectionRegistry& tar
     }
 }
 
-Dispatcher::Dispatcher(core::CoreSettings settings, core::ImSettings imSettings,
-                       const core::Clock& clock, ConnectionRegistry& registry,
-                       core::CommitBarrier& commitBarrier, core::ConversationStore& store,
-                       core::ImStore& imStore, core::Duration tickInterval)
-    : registry_(registry), core_(settings, clock, sink_, store),
-      im_(imSettings, clock, sink_, sink_, imStore), commitBarrier_(commitBarrier),
-      tickInterval_(tickInterval), logger_(Poco::Logger::get("ringdesk.core")), thread_("dispatcher")
+Dispatcher::Dispatcher(core::CoreSettings settings, core::ImSettings imSettings, const core::Clock& clock,
+                       ConnectionRegistry& registry, core::CommitBarrier& commitBarrier,
+                       core::ConversationStore& store, core::ImStore& imStore, core::Duration tickInterval)
+    : registry_(registry), core_(settings, clock, sink_, store), im_(imSettings, clock, sink_, sink_, imStore),
+      commitBarrier_(commitBarrier), tickInterval_(tickInterval), logger_(Poco::Logger::get("ringdesk.core")),
+      thread_("dispatcher")
 {
     core_.attachIm(im_);
 }

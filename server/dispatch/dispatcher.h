@@ -1,9 +1,9 @@
 #pragma once
 // The single writer (ARCHITECTURE.md, "Concurrency"): one thread owns the Core and consumes a
 // queue of events posted by the front-ends. The core's stores hand their work to the store
-// thread (behind core::CommitBarrier: store::StoreThread), and the output of each batch of events is held back until
-// everything the batch wrote is committed there, so a message is stored before it is relayed,
-// while the dispatcher already runs the next batch (group commit, pipelined).
+// thread (behind core::CommitBarrier: store::StoreThread), and the output of each batch of events is held back
+// until everything the batch wrote is committed there, so a message is stored before it is relayed, while the
+// dispatcher already runs the next batch (group commit, pipelined).
 
 #include "server/core/commit_barrier.h"
 #include "server/core/core.h"
@@ -40,8 +40,8 @@ public:
     /// from `imSettings` and `imStore`) is attached to the core: events reach it as
     /// `core.im()`. Logs to logger "ringdesk.core".
     Dispatcher(core::CoreSettings settings, core::ImSettings imSettings, const core::Clock& clock,
-               ConnectionRegistry& registry, core::CommitBarrier& commitBarrier,
-               core::ConversationStore& store, core::ImStore& imStore, core::Duration tickInterval);
+               ConnectionRegistry& registry, core::CommitBarrier& commitBarrier, core::ConversationStore& store,
+               core::ImStore& imStore, core::Duration tickInterval);
     ~Dispatcher() override;
 
     /// Starts the thread; restores the conversations an earlier run left open first.
@@ -67,9 +67,7 @@ public:
         using Result = decltype(query(std::declval<const core::Core&>()));
         auto promise = std::make_shared<std::promise<Result>>();
         auto result = promise->get_future();
-        post([promise, query = std::move(query)](core::Core& core) {
-            promise->set_value(query(core));
-        });
+        post([promise, query = std::move(query)](core::Core& core) { promise->set_value(query(core)); });
         return result.get();
     }
 
@@ -87,10 +85,26 @@ private:
         /// Filled by the core, so on the dispatcher thread only (`owner`).
         explicit BatchSink(const io::ThreadAffinity& owner) : owner_(owner) {}
 
-        struct ToOperator { core::ConnectionId connection; nlchat::Packet packet; };
-        struct ToVisitor { core::ConnectionId connection; visitor::ServerMessage message; };
-        struct Close { core::ConnectionId connection; std::string reason; };
-        struct ToIms { core::ConnectionId connection; ims::ServerDocument document; };
+        struct ToOperator
+        {
+            core::ConnectionId connection;
+            nlchat::Packet packet;
+        };
+        struct ToVisitor
+        {
+            core::ConnectionId connection;
+            visitor::ServerMessage message;
+        };
+        struct Close
+        {
+            core::ConnectionId connection;
+            std::string reason;
+        };
+        struct ToIms
+        {
+            core::ConnectionId connection;
+            ims::ServerDocument document;
+        };
         using Deliveries = std::vector<std::variant<ToOperator, ToVisitor, Close, ToIms>>;
 
         void sendToOperator(core::ConnectionId c, const nlchat::Packet& p) override;

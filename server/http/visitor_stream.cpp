@@ -8,10 +8,10 @@ namespace ringdesk::http {
 
 namespace ws = protocol::websocket;
 
-VisitorStream::VisitorStream(io::EventLoop& loop, Poco::Net::StreamSocket socket,
-                             VisitorEndpointContext& context, std::string address, std::function<void()> onClosed)
+VisitorStream::VisitorStream(io::EventLoop& loop, Poco::Net::StreamSocket socket, VisitorEndpointContext& context,
+                             std::string address, std::function<void()> onClosed)
     : io::StreamConnection(loop, socket, context.maxQueuedMessages,
-                                std::chrono::seconds(context.idleTimeoutSeconds)),
+                           std::chrono::seconds(context.idleTimeoutSeconds)),
       context_(context), id_(context.registry.nextId()), address_(std::move(address)),
       onClosed_(std::move(onClosed)), decoder_(context.maxFrameBytes)
 {
@@ -25,7 +25,10 @@ void VisitorStream::start(std::string pending)
     open(std::move(pending));
 }
 
-void VisitorStream::deliver(const visitor::ServerMessage& message) { offerFromOutside(sendQueue_, Outgoing{message}); }
+void VisitorStream::deliver(const visitor::ServerMessage& message)
+{
+    offerFromOutside(sendQueue_, Outgoing{message});
+}
 
 void VisitorStream::shutdown(const std::string&)
 {

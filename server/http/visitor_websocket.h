@@ -23,7 +23,7 @@ struct VisitorEndpointContext
     std::size_t maxFrameBytes;       // longest accepted message payload, bytes
     std::size_t maxQueuedMessages;   // send queue bound before the visitor is dropped
     int idleTimeoutSeconds;          // a silent visitor socket is closed after this long
-    io::EventLoopGroup& loops;  // where the WebSockets run
+    io::EventLoopGroup& loops;       // where the WebSockets run
     std::size_t maxConnections;      // live WebSockets at once; more are refused with 503
     std::atomic<std::size_t>& liveConnections;
 };

@@ -9,8 +9,7 @@ namespace ringdesk::ims_endpoint {
 ImsLinkImpl::ImsLinkImpl(Poco::Net::StreamSocket socket, std::size_t maxQueued)
     : socket_(std::move(socket)),
       queue_([this](const Outgoing& item) { write(item); },
-             [this](const std::string&) { io::shutdownQuietly(socket_); },
-             maxQueued, "ims-writer")
+             [this](const std::string&) { io::shutdownQuietly(socket_); }, maxQueued, "ims-writer")
 {
 }
 

@@ -69,7 +69,8 @@ public:
                     continue;
                 if (errno != EAGAIN && errno != EWOULDBLOCK)
                     // EMFILE and the like: the peer stays in the backlog until the next event.
-                    Poco::Logger::get("ringdesk.server").warning("accept failed: %s", Poco::Error::getMessage(errno));
+                    Poco::Logger::get("ringdesk.server")
+                        .warning("accept failed: %s", Poco::Error::getMessage(errno));
                 return;
             }
             Poco::Net::StreamSocket accepted(new Poco::Net::StreamSocketImpl(fd));
@@ -109,8 +110,8 @@ private:
     bool stopped_ = false;
 };
 
-StreamAcceptor::StreamAcceptor(EventLoopGroup& loops, const Poco::Net::ServerSocket& socket,
-                               int maxConnections, Adopt adopt)
+StreamAcceptor::StreamAcceptor(EventLoopGroup& loops, const Poco::Net::ServerSocket& socket, int maxConnections,
+                               Adopt adopt)
     : listener_(std::make_shared<Listener>(loops, socket, maxConnections, std::move(adopt)))
 {
 }

@@ -19,13 +19,12 @@ class StreamAcceptor
 public:
     /// Starts serving `socket` on `loop`. `onClosed` must be called exactly once when that
     /// connection has closed (any thread).
-    using Adopt = std::function<void(Poco::Net::StreamSocket socket, EventLoop& loop,
-                                     std::function<void()> onClosed)>;
+    using Adopt =
+        std::function<void(Poco::Net::StreamSocket socket, EventLoop& loop, std::function<void()> onClosed)>;
 
     /// `socket` is bound and listening; accepts run on loops.first(), connections go to
     /// loops.next().
-    StreamAcceptor(EventLoopGroup& loops, const Poco::Net::ServerSocket& socket, int maxConnections,
-                   Adopt adopt);
+    StreamAcceptor(EventLoopGroup& loops, const Poco::Net::ServerSocket& socket, int maxConnections, Adopt adopt);
     ~StreamAcceptor();
 
     void start();

@@ -95,7 +95,12 @@ protected:
     virtual void onIdleTimeout() { closeNow("idle timeout"); }
 
 private:
-    enum class State { kOpen, kClosing, kClosed };
+    enum class State
+    {
+        kOpen,
+        kClosing,
+        kClosed
+    };
     void readAvailable();
     void writePending();
     void updateInterest();

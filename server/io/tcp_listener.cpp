@@ -22,16 +22,16 @@ private:
 
 } // namespace
 
-TcpListener::TcpListener(const std::string& name, const Poco::Net::ServerSocket& socket,
-                         int maxConnections, ConnectionMaker makeConnection)
+TcpListener::TcpListener(const std::string& name, const Poco::Net::ServerSocket& socket, int maxConnections,
+                         ConnectionMaker makeConnection)
     : threads_(name, 2, maxConnections, 60, kStackBytes)
 {
     auto* params = new Poco::Net::TCPServerParams;
     params->setMaxThreads(maxConnections);
     params->setMaxQueued(maxConnections);
     params->setThreadIdleTime(Poco::Timespan(10, 0));
-    server_ = std::make_unique<Poco::Net::TCPServer>(new Factory(std::move(makeConnection)), threads_,
-                                                     socket, params);
+    server_ =
+        std::make_unique<Poco::Net::TCPServer>(new Factory(std::move(makeConnection)), threads_, socket, params);
 }
 
 void TcpListener::start() { server_->start(); }

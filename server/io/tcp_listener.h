@@ -19,8 +19,7 @@ class TcpListener
 public:
     /// Creates the front-end's connection object for an accepted socket (called on the
     /// acceptor thread; must not block).
-    using ConnectionMaker =
-        std::function<Poco::Net::TCPServerConnection*(const Poco::Net::StreamSocket&)>;
+    using ConnectionMaker = std::function<Poco::Net::TCPServerConnection*(const Poco::Net::StreamSocket&)>;
 
     /// Listens on `socket` (already bound and listening); at most `maxConnections` (≥ 1) are
     /// served at once, later ones wait in the accept queue. `name` names the threads.

@@ -25,9 +25,8 @@ public:
     /// peer. `onFailure(reason)` runs once (writer thread) when writing failed or the queue
     /// overflowed, after which nothing more is written.
     WriterThread(std::function<void(const Item&)> write, std::function<void(const std::string&)> onFailure,
-                  std::size_t maxItems, const std::string& threadName)
-        : write_(std::move(write)), onFailure_(std::move(onFailure)), maxItems_(maxItems),
-          thread_(threadName)
+                 std::size_t maxItems, const std::string& threadName)
+        : write_(std::move(write)), onFailure_(std::move(onFailure)), maxItems_(maxItems), thread_(threadName)
     {
         thread_.setStackSize(256 * 1024);
         thread_.start(*this);

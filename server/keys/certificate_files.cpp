@@ -1,7 +1,7 @@
 #include "server/keys/certificate_files.h"
 
-#include "server/keys/key_files.h"
 #include "protocol/key_text.h"
+#include "server/keys/key_files.h"
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -12,8 +12,8 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include <optional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace ringdesk::keys {
@@ -55,8 +55,7 @@ void addExtension(X509* certificate, int nid, const std::string& value)
     X509V3_set_ctx(&context, certificate, certificate, nullptr, nullptr, 0);
     ExtensionPtr extension(X509V3_EXT_conf_nid(nullptr, &context, nid, value.c_str()));
     if (!extension)
-        throw std::runtime_error("cannot create the TLS certificate: extension " + value + ": " +
-                                 openSslError());
+        throw std::runtime_error("cannot create the TLS certificate: extension " + value + ": " + openSslError());
     check(X509_add_ext(certificate, extension.get(), -1), "add extension");
 }
 
@@ -143,7 +142,7 @@ bool createSelfSignedCertificateIfMissing(const CertificateFiles& files, const s
     writeFileAtomically(files.privateKeyFile, keyPem, 0600, IfExists::Replace);
     OPENSSL_cleanse(keyPem.data(), keyPem.size());
     writeFileAtomically(files.certificateFile, protocol::memoryBioText(certificateBio.get()), 0644,
-                                  IfExists::Replace);
+                        IfExists::Replace);
     return true;
 }
 

@@ -67,8 +67,7 @@ private:
 void syncParentDirectory(const std::string& path)
 {
     const std::size_t slash = path.rfind('/');
-    const std::string directory =
-        slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+    const std::string directory = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
     const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
         (void)::fsync(fd);
@@ -114,8 +113,7 @@ std::optional<std::string> readKeyFileIfExists(const std::string& path)
     return text;
 }
 
-bool writeFileAtomically(const std::string& path, std::string_view data, mode_t mode,
-                         IfExists ifExists)
+bool writeFileAtomically(const std::string& path, std::string_view data, mode_t mode, IfExists ifExists)
 {
     std::string pattern = path + ".tmp-XXXXXX";
     const int rawFd = ::mkostemp(pattern.data(), O_CLOEXEC); // created with mode 0600

@@ -19,14 +19,17 @@ inline constexpr std::size_t kMaxKeyFileBytes = 64 * 1024;
 /// kMaxKeyFileBytes.
 std::optional<std::string> readKeyFileIfExists(const std::string& path);
 
-enum class IfExists { Replace, Keep };
+enum class IfExists
+{
+    Replace,
+    Keep
+};
 
 /// Writes `data` to `path` with `mode` so that readers see either the old state or the whole
 /// new file: a temporary file beside it, fsync, then rename (Replace) or link (Keep: fails
 /// when `path` exists, so the first writer wins). Returns false when Keep found `path` taken.
 /// File systems without hard links fall back to rename. Throws std::system_error naming the
 /// file on an I/O error.
-bool writeFileAtomically(const std::string& path, std::string_view data, mode_t mode,
-                         IfExists ifExists);
+bool writeFileAtomically(const std::string& path, std::string_view data, mode_t mode, IfExists ifExists);
 
 } // namespace ringdesk::keys

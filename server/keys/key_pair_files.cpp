@@ -1,7 +1,7 @@
 #include "server/keys/key_pair_files.h"
 
-#include "server/keys/key_files.h"
 #include "protocol/protocol_error.h"
+#include "server/keys/key_files.h"
 
 #include <openssl/crypto.h>
 
@@ -38,8 +38,7 @@ RsaPublicKey publicKeyFromFile(const std::string& path, const std::string& text)
 
 } // namespace
 
-RsaPrivateKey loadOrCreateKeyPair(const std::string& privatePemPath,
-                                  const std::string& publicPemPath, int bits)
+RsaPrivateKey loadOrCreateKeyPair(const std::string& privatePemPath, const std::string& publicPemPath, int bits)
 {
     std::optional<std::string> privateText = readKeyFileIfExists(privatePemPath);
     if (!privateText) {
@@ -60,8 +59,7 @@ RsaPrivateKey loadOrCreateKeyPair(const std::string& privatePemPath,
 
     if (const std::optional<std::string> publicText = readKeyFileIfExists(publicPemPath)) {
         if (!(publicKeyFromFile(publicPemPath, *publicText) == key.publicKey()))
-            throw std::runtime_error(publicPemPath + ": does not hold the public key of " +
-                                     privatePemPath);
+            throw std::runtime_error(publicPemPath + ": does not hold the public key of " + privatePemPath);
     } else {
         writeFileAtomically(publicPemPath, key.publicKey().pem(), 0644, IfExists::Replace);
     }

@@ -22,7 +22,7 @@ namespace ringdesk::keys {
 /// hold a usable key (see RsaPrivateKey::fromPem / RsaPublicKey::fromPem), or when the public
 /// key file does not match the private key; std::invalid_argument when a key must be generated
 /// and `bits` is not accepted.
-protocol::RsaPrivateKey loadOrCreateKeyPair(const std::string& privatePemPath,
-                                            const std::string& publicPemPath, int bits);
+protocol::RsaPrivateKey loadOrCreateKeyPair(const std::string& privatePemPath, const std::string& publicPemPath,
+                                            int bits);
 
 } // namespace ringdesk::keys

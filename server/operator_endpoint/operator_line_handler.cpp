@@ -5,8 +5,8 @@
 
 namespace ringdesk::operator_endpoint {
 
-OperatorLineHandler::OperatorLineHandler(OperatorEndpointContext& context, core::ConnectionId id,
-                                         std::string peer, PacketEncoder& form, dispatch::OperatorLink& replies)
+OperatorLineHandler::OperatorLineHandler(OperatorEndpointContext& context, core::ConnectionId id, std::string peer,
+                                         PacketEncoder& form, dispatch::OperatorLink& replies)
     : context_(context), id_(id), peer_(std::move(peer)), form_(form), replies_(replies),
       logger_(Poco::Logger::get("ringdesk.operator"))
 {

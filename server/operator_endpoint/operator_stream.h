@@ -7,11 +7,11 @@
 // sends is queued here and encoded (sealed, for RSA clients) on the loop.
 
 #include "protocol/line_framer.h"
-#include "server/operator_endpoint/packet_encoder.h"
-#include "server/operator_endpoint/threaded_operator_connection.h"
-#include "server/operator_endpoint/operator_line_handler.h"
 #include "server/io/stream_connection.h"
 #include "server/io/worker_pool.h"
+#include "server/operator_endpoint/operator_line_handler.h"
+#include "server/operator_endpoint/packet_encoder.h"
+#include "server/operator_endpoint/threaded_operator_connection.h"
 
 #include <functional>
 #include <optional>

@@ -12,9 +12,8 @@
 namespace ringdesk::operator_endpoint {
 
 ThreadedOperatorConnection::ThreadedOperatorConnection(const Poco::Net::StreamSocket& socket,
-                                       OperatorEndpointContext& context)
-    : Poco::Net::TCPServerConnection(socket), context_(context),
-      logger_(Poco::Logger::get("ringdesk.operator"))
+                                                       OperatorEndpointContext& context)
+    : Poco::Net::TCPServerConnection(socket), context_(context), logger_(Poco::Logger::get("ringdesk.operator"))
 {
 }
 
@@ -58,8 +57,7 @@ void ThreadedOperatorConnection::run()
     } catch (const Poco::Exception& e) {
         reason = e.displayText();
     }
-    logger_.information("operator connection %Lu from %s ended: %s",
-                        static_cast<Poco::UInt64>(id), peer, reason);
+    logger_.information("operator connection %Lu from %s ended: %s", static_cast<Poco::UInt64>(id), peer, reason);
     context_.dispatcher.post([id](core::Core& core) { core.operatorClosed(id); });
     context_.registry.remove(id);
     link->finish();

@@ -24,9 +24,9 @@ struct OperatorEndpointContext
     dispatch::ConnectionRegistry& registry;
     core::CredentialCheck& credentials; // verifies logins (slow: off the dispatcher)
     const protocol::RsaPrivateKey& serverKey;
-    std::size_t maxLineBytes;      // longest accepted line, bytes
-    std::size_t maxQueuedPackets;  // send queue bound before the peer is dropped
-    const core::Clock& clock;      // ban expiry (the server's clock; tests give a manual one)
+    std::size_t maxLineBytes;     // longest accepted line, bytes
+    std::size_t maxQueuedPackets; // send queue bound before the peer is dropped
+    const core::Clock& clock;     // ban expiry (the server's clock; tests give a manual one)
 };
 
 class ThreadedOperatorConnection final : public Poco::Net::TCPServerConnection

@@ -7,8 +7,7 @@ namespace ringdesk::operator_endpoint {
 ThreadedOperatorLink::ThreadedOperatorLink(Poco::Net::StreamSocket socket, std::size_t maxQueuedPackets)
     : socket_(socket),
       queue_([this](const Outgoing& item) { write(item); },
-             [this](const std::string&) { io::shutdownQuietly(socket_); },
-             maxQueuedPackets, "operator-writer")
+             [this](const std::string&) { io::shutdownQuietly(socket_); }, maxQueuedPackets, "operator-writer")
 {
 }
 
@@ -16,10 +15,7 @@ ThreadedOperatorLink::~ThreadedOperatorLink() { queue_.stop(); }
 
 void ThreadedOperatorLink::deliver(const nlchat::Packet& packet) { queue_.push(packet); }
 
-void ThreadedOperatorLink::shutdown(const std::string&)
-{
-    queue_.push(std::nullopt);
-}
+void ThreadedOperatorLink::shutdown(const std::string&) { queue_.push(std::nullopt); }
 
 void ThreadedOperatorLink::finish() { queue_.stop(); }
 

@@ -2,9 +2,9 @@
 // The send side of a threaded operator connection (the TLS endpoint): a writer thread writes
 // each packet in the client's answer form (answer_form.h).
 
-#include "server/operator_endpoint/packet_encoder.h"
 #include "server/dispatch/connection_registry.h"
 #include "server/io/writer_thread.h"
+#include "server/operator_endpoint/packet_encoder.h"
 
 #include <Poco/Net/StreamSocket.h>
 

@@ -40,8 +40,7 @@ std::vector<core::ConversationRecord> ConversationStoreProxy::openConversations(
     return thread_.call([&] { return target_.openConversations(); });
 }
 
-void ConversationStoreProxy::appendMessage(std::int64_t conversationId,
-                                           const core::TranscriptLine& message)
+void ConversationStoreProxy::appendMessage(std::int64_t conversationId, const core::TranscriptLine& message)
 {
     thread_.post([this, conversationId, message] { target_.appendMessage(conversationId, message); });
 }
@@ -53,7 +52,7 @@ void ConversationStoreProxy::advanceConversation(std::int64_t conversationId, st
 }
 
 std::vector<core::TranscriptLine> ConversationStoreProxy::messages(std::int64_t conversationId,
-                                                                  std::int64_t sinceSeq)
+                                                                   std::int64_t sinceSeq)
 {
     return thread_.call([&] { return target_.messages(conversationId, sinceSeq); });
 }

@@ -106,8 +106,7 @@ void SqliteConversationStore::advanceConversation(std::int64_t conversationId, s
     advanceConversation_.run(seq, ts, conversationId, seq);
 }
 
-std::vector<TranscriptLine> SqliteConversationStore::messages(std::int64_t conversationId,
-                                                             std::int64_t sinceSeq)
+std::vector<TranscriptLine> SqliteConversationStore::messages(std::int64_t conversationId, std::int64_t sinceSeq)
 {
     std::vector<Poco::Tuple<std::int64_t, int, std::string, std::string, std::int64_t>> rows;
     session_ << "SELECT seq, from_operator, operator_name, body, ts FROM messages "

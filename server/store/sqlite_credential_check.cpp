@@ -11,8 +11,8 @@ SqliteCredentialCheck::SqliteCredentialCheck(const std::string& databasePath, in
 {
 }
 
-core::LoginCheck SqliteCredentialCheck::checkLoginMd5(const std::string& username,
-                                                      const std::string& md5HexValue, std::int64_t nowMs)
+core::LoginCheck SqliteCredentialCheck::checkLoginMd5(const std::string& username, const std::string& md5HexValue,
+                                                      std::int64_t nowMs)
 {
     Poco::Data::Session session = pool_.get();
     UserRepository users(session);

@@ -28,9 +28,8 @@ Poco::Net::Context::Ptr makeServerContext(const keys::CertificateFiles& files)
     return context;
 }
 
-Poco::Net::Context::Ptr prepareServerContext(const std::string& endpointName,
-                                             const keys::CertificateFiles& files, bool selfSigned,
-                                             Poco::Logger& logger)
+Poco::Net::Context::Ptr prepareServerContext(const std::string& endpointName, const keys::CertificateFiles& files,
+                                             bool selfSigned, Poco::Logger& logger)
 {
     std::signal(SIGPIPE, SIG_IGN);
     if (selfSigned && keys::createSelfSignedCertificateIfMissing(files, Poco::Environment::nodeName()))

@@ -31,8 +31,7 @@ Poco::Net::Context::Ptr makeServerContext(const keys::CertificateFiles& files);
 /// self-signed server), and returns makeServerContext(files). Also sets SIGPIPE to be ignored
 /// for the process: OpenSSL writes with write(2), which would otherwise kill the server when
 /// a peer has gone. Throws as createSelfSignedCertificateIfMissing() and makeServerContext().
-Poco::Net::Context::Ptr prepareServerContext(const std::string& endpointName,
-                                             const keys::CertificateFiles& files, bool selfSigned,
-                                             Poco::Logger& logger);
+Poco::Net::Context::Ptr prepareServerContext(const std::string& endpointName, const keys::CertificateFiles& files,
+                                             bool selfSigned, Poco::Logger& logger);
 
 } // namespace ringdesk::tls

@@ -17,9 +17,9 @@ public:
     TlsConnection(const Poco::Net::StreamSocket& socket, const std::string& endpointName,
                   Poco::Net::Context::Ptr context, Poco::Timespan handshakeTimeout,
                   const io::TcpListener::ConnectionMaker& makeConnection)
-        : Poco::Net::TCPServerConnection(socket), endpointName_(endpointName),
-          context_(std::move(context)), handshakeTimeout_(handshakeTimeout),
-          makeConnection_(makeConnection), logger_(Poco::Logger::get("ringdesk.tls"))
+        : Poco::Net::TCPServerConnection(socket), endpointName_(endpointName), context_(std::move(context)),
+          handshakeTimeout_(handshakeTimeout), makeConnection_(makeConnection),
+          logger_(Poco::Logger::get("ringdesk.tls"))
     {
     }
 
@@ -63,10 +63,9 @@ private:
 
 } // namespace
 
-io::TcpListener::ConnectionMaker overTls(const std::string& endpointName,
-                                              Poco::Net::Context::Ptr context,
-                                              Poco::Timespan handshakeTimeout,
-                                              io::TcpListener::ConnectionMaker makeConnection)
+io::TcpListener::ConnectionMaker overTls(const std::string& endpointName, Poco::Net::Context::Ptr context,
+                                         Poco::Timespan handshakeTimeout,
+                                         io::TcpListener::ConnectionMaker makeConnection)
 {
     return [endpointName, context, handshakeTimeout,
             makeConnection = std::move(makeConnection)](const Poco::Net::StreamSocket& socket) {

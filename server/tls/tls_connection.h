@@ -18,9 +18,8 @@ namespace ringdesk::tls {
 /// within `handshakeTimeout` is logged (logger "ringdesk.tls", notice) with the peer's
 /// address, `endpointName` and the reason, and closes that connection only; the front-end
 /// never sees it. A completed one is logged at debug level with protocol and cipher.
-io::TcpListener::ConnectionMaker overTls(const std::string& endpointName,
-                                              Poco::Net::Context::Ptr context,
-                                              Poco::Timespan handshakeTimeout,
-                                              io::TcpListener::ConnectionMaker makeConnection);
+io::TcpListener::ConnectionMaker overTls(const std::string& endpointName, Poco::Net::Context::Ptr context,
+                                         Poco::Timespan handshakeTimeout,
+                                         io::TcpListener::ConnectionMaker makeConnection);
 
 } // namespace ringdesk::tls

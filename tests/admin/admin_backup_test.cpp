@@ -97,7 +97,8 @@ private:
 
     /// Runs `backup FILE --json` while chat `during` goes on: one message each way per round.
     static BackupRun backUpWhileChatting(const ServerProcess& server, operator_client::NlchatClient& alice,
-                                         integration::VisitorClient& ann, std::int64_t during, const std::string& file)
+                                         integration::VisitorClient& ann, std::int64_t during,
+                                         const std::string& file)
     {
         std::atomic<std::int64_t> confirmed{1}; // messages of `during` the server has committed
         std::atomic<bool> stop{false};
@@ -153,11 +154,16 @@ private:
         std::string check;
         copy << "PRAGMA integrity_check", into(check), now;
         CPPUNIT_ASSERT_EQUAL(std::string("ok"), check);
-        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), ofConversation(copy, "SELECT COUNT(*) FROM messages WHERE conversation_id = ?", earlier));
-        const std::int64_t stored = ofConversation(copy, "SELECT COUNT(*) FROM messages WHERE conversation_id = ?", during);
-        CPPUNIT_ASSERT_MESSAGE(std::to_string(stored) + " of " + std::to_string(run.before) + "…" + std::to_string(run.after),
+        CPPUNIT_ASSERT_EQUAL(
+            std::int64_t(2),
+            ofConversation(copy, "SELECT COUNT(*) FROM messages WHERE conversation_id = ?", earlier));
+        const std::int64_t stored =
+            ofConversation(copy, "SELECT COUNT(*) FROM messages WHERE conversation_id = ?", during);
+        CPPUNIT_ASSERT_MESSAGE(std::to_string(stored) + " of " + std::to_string(run.before) + "…" +
+                                   std::to_string(run.after),
                                stored >= run.before && stored <= run.after + 1);
-        CPPUNIT_ASSERT_EQUAL(stored, ofConversation(copy, "SELECT MAX(seq) FROM messages WHERE conversation_id = ?", during));
+        CPPUNIT_ASSERT_EQUAL(
+            stored, ofConversation(copy, "SELECT MAX(seq) FROM messages WHERE conversation_id = ?", during));
         int filled = -1;
         copy << "SELECT COUNT(*) FROM audit_log WHERE action = 'fill'", into(filled), now;
         CPPUNIT_ASSERT_EQUAL(20000, filled);

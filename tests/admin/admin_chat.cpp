@@ -29,8 +29,7 @@ void operatorSays(operator_client::NlchatClient& op, integration::VisitorClient&
         visitor, [&](const visitor::ChatMessage& m) { return m.fromOperator && m.text == text; });
 }
 
-void visitorSays(integration::VisitorClient& visitor, operator_client::NlchatClient& op,
-                 const std::string& text)
+void visitorSays(integration::VisitorClient& visitor, operator_client::NlchatClient& op, const std::string& text)
 {
     visitor.send(visitor::SendMsg{text});
     awaitPacket<nlchat::Msg>(op, [&](const nlchat::Msg& m) { return !m.msg.empty() && m.msg.at(0) == text; });

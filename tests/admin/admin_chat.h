@@ -22,7 +22,6 @@ void operatorSays(operator_client::NlchatClient& op, integration::VisitorClient&
                   const std::string& text);
 
 /// The visitor writes `text`; returns when the operator has it.
-void visitorSays(integration::VisitorClient& visitor, operator_client::NlchatClient& op,
-                 const std::string& text);
+void visitorSays(integration::VisitorClient& visitor, operator_client::NlchatClient& op, const std::string& text);
 
 } // namespace ringdesk::admin_tests

@@ -108,7 +108,8 @@ public:
         // The server started later refuses the banned login.
         server.start();
         CPPUNIT_ASSERT_EQUAL(port, server.adminPort());
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kBanned), loginResult(server, "gina", "gina-pw"));
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kBanned),
+                             loginResult(server, "gina", "gina-pw"));
 
         // Every action was recorded, the failed logout included.
         const ToolResult audit = runAdmin(server, {"audit", "--json"});
@@ -129,12 +130,14 @@ public:
         server.addUser("ivy", "ivy-pw", "Ivy");
         {
             Poco::Data::Session session = store::openDatabase(server.databasePath());
-            store::BanRepository(session).add(store::ban_kind::kUser, "ivy", "cool down", "admin", 0, 1000); // long over
+            store::BanRepository(session).add(store::ban_kind::kUser, "ivy", "cool down", "admin", 0,
+                                              1000); // long over
         }
         server.start();
         const ToolResult ban = runAdmin(server, {"ban", "user", "hank", "--for", "2s", "--reason", "cool down"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(ban.describe(), 0, ban.code);
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kBanned), loginResult(server, "hank", "hank-pw"));
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kBanned),
+                             loginResult(server, "hank", "hank-pw"));
         const Poco::JSON::Array::Ptr listed = runAdmin(server, {"bans", "--json"}).jsonArray();
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), listed->size());
         CPPUNIT_ASSERT_EQUAL(std::string("hank"), listed->getObject(0)->getValue<std::string>("subject"));
@@ -258,7 +261,8 @@ public:
             CPPUNIT_ASSERT_EQUAL(std::string("kim"), waiting.front().sender);
         }
         CPPUNIT_ASSERT_EQUAL(std::string("account deleted"), integration::awaitPacket<nlchat::Logout>(*kim).reason);
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kWrongCredentials), loginResult(server, "kim", "kim-pw"));
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kWrongCredentials),
+                             loginResult(server, "kim", "kim-pw"));
 
         // Each change is one audit row, the password change without the password.
         const Poco::JSON::Array::Ptr rows = runAdmin(server, {"audit", "--json"}).jsonArray();

@@ -121,7 +121,8 @@ public:
                              }).operatorName);
 
         // A new login is refused with result 2 (banned) on both protocols until the ban is lifted.
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kBanned), loginResult(server, "alice", "alice-pw"));
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kBanned),
+                             loginResult(server, "alice", "alice-pw"));
         ims_tests::ImsClient again(server.imsPort());
         CPPUNIT_ASSERT_EQUAL(std::string("<LOGIN user=\"alice\" result=\"2\"/>"), again.login("alice", "alice-pw"));
         const ToolResult unban = runAdmin(server, {"unban", "user", "alice"});

@@ -71,8 +71,8 @@ void awaitVisitorGone(const ServerProcess& server, const std::string& visitorId)
 
 /// `transcripts list`: Bea's live chat first, then Ann's ended one, with their columns; the
 /// table form too. Returns the `started` of Bea's chat.
-std::string listShowsBothNewestFirst(const ServerProcess& server, const visitor::Welcome& ann, std::int64_t annChat,
-                                     const visitor::Welcome& bea, std::int64_t beaChat)
+std::string listShowsBothNewestFirst(const ServerProcess& server, const visitor::Welcome& ann,
+                                     std::int64_t annChat, const visitor::Welcome& bea, std::int64_t beaChat)
 {
     const Poco::JSON::Array::Ptr rows = succeed(server, {"transcripts", "list", "--json"}).jsonArray();
     CPPUNIT_ASSERT_EQUAL(std::size_t(2), rows->size());
@@ -126,9 +126,10 @@ Poco::JSON::Object::Ptr showJsonHoldsHeaderAndMessagesInOrder(const ServerProces
     CPPUNIT_ASSERT_EQUAL(3, header->getValue<int>("message_count"));
     const Poco::JSON::Array::Ptr messages = shown->getArray("messages");
     CPPUNIT_ASSERT_EQUAL(std::size_t(3), messages->size());
-    const std::vector<std::vector<std::string>> expected{{"visitor", "Ann", "Where is my parcel?"},
-                                                         {"operator", "Alice Archer", "It left yesterday.\nTracking: 42"},
-                                                         {"visitor", "Ann", "Thanks!"}};
+    const std::vector<std::vector<std::string>> expected{
+        {"visitor", "Ann", "Where is my parcel?"},
+        {"operator", "Alice Archer", "It left yesterday.\nTracking: 42"},
+        {"visitor", "Ann", "Thanks!"}};
     for (unsigned i = 0; i < 3; ++i) {
         const Poco::JSON::Object::Ptr message = messages->getObject(i);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(i + 1), message->getValue<std::int64_t>("seq"));
@@ -161,7 +162,8 @@ void exportIsReadableTextOrTheShownDocument(const ServerProcess& server, std::in
     const auto third = exported.find("  Ann: Thanks!\n");
     CPPUNIT_ASSERT_MESSAGE(exported, first != std::string::npos && first < second && second < continued &&
                                          continued < third && third != std::string::npos);
-    const Poco::JSON::Object::Ptr document = succeed(server, {"transcripts", "export", annId, "--format=json"}).json();
+    const Poco::JSON::Object::Ptr document =
+        succeed(server, {"transcripts", "export", annId, "--format=json"}).json();
     CPPUNIT_ASSERT_EQUAL(text(shown), text(document));
 }
 
@@ -181,9 +183,11 @@ void liveChatAndOpenWindowAreRefused(const ServerProcess& server, const visitor:
 {
     const ToolResult live = runAdmin(server, {"visitor", "forget", bea.visitor});
     CPPUNIT_ASSERT_EQUAL_MESSAGE(live.describe(), 1, live.code);
-    CPPUNIT_ASSERT_MESSAGE(live.describe(), contains(live.err, "is in live conversation " + std::to_string(beaChat) +
-                                                                  " (connected, operator bob)"));
-    CPPUNIT_ASSERT_MESSAGE(live.describe(), contains(live.err, "'ringdesk-admin ban visitor " + bea.visitor + "'"));
+    CPPUNIT_ASSERT_MESSAGE(
+        live.describe(),
+        contains(live.err, "is in live conversation " + std::to_string(beaChat) + " (connected, operator bob)"));
+    CPPUNIT_ASSERT_MESSAGE(live.describe(),
+                           contains(live.err, "'ringdesk-admin ban visitor " + bea.visitor + "'"));
     succeed(server, {"transcripts", "show", std::to_string(beaChat)});
     const ToolResult open = runAdmin(server, {"visitor", "forget", ann.visitor});
     CPPUNIT_ASSERT_EQUAL_MESSAGE(open.describe(), 1, open.code);
@@ -196,7 +200,8 @@ void banEndsTheLiveChatThenItsVisitorIsForgotten(const ServerProcess& server, op
 {
     succeed(server, {"ban", "visitor", bea.visitor, "--reason=erasure request"});
     awaitPacket<nlchat::Disassociate>(bob, [&](const nlchat::Disassociate& d) { return d.id == beaChat; });
-    const Poco::JSON::Object::Ptr beaForgotten = succeed(server, {"visitor", "forget", bea.visitor, "--json"}).json();
+    const Poco::JSON::Object::Ptr beaForgotten =
+        succeed(server, {"visitor", "forget", bea.visitor, "--json"}).json();
     CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), beaForgotten->getValue<Poco::UInt64>("conversations_deleted"));
     CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), beaForgotten->getValue<Poco::UInt64>("messages_deleted"));
     CPPUNIT_ASSERT_EQUAL(Poco::UInt64(0), beaForgotten->getValue<Poco::UInt64>("left_messages_deleted"));

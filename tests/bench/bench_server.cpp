@@ -44,8 +44,8 @@ void OperatorAccounts::ensure(std::size_t count)
             out << username(i) << ',' << kPassword << ",Operator " << i << '\n';
     }
     const std::string log = (fs::path(seedDir_) / "admin.log").string();
-    if (test_support::runToCompletion(adminBin_, {"--data-dir=" + seedDir_, "user", "import", list, "--kdf-iterations=1000"}, log) !=
-        0)
+    if (test_support::runToCompletion(
+            adminBin_, {"--data-dir=" + seedDir_, "user", "import", list, "--kdf-iterations=1000"}, log) != 0)
         throw std::runtime_error("ringdesk-admin user import failed:\n" + readWholeFile(log));
     fs::remove(list);
     fs::remove(log);
@@ -77,7 +77,8 @@ BenchServer::BenchServer(const std::string& serverBin, const std::string& workDi
                                   "-Dringdesk.database.path=" + databasePath};
     for (const std::string& define : defines)
         args.push_back("-D" + define);
-    process_ = std::make_unique<test_support::ChildProcess>(serverBin, args, (fs::path(dataDir_) / "server.log").string());
+    process_ = std::make_unique<test_support::ChildProcess>(serverBin, args,
+                                                            (fs::path(dataDir_) / "server.log").string());
 
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {

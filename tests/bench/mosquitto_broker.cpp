@@ -61,7 +61,8 @@ MosquittoBroker::MosquittoBroker(const std::string& mosquittoBin, const std::str
     const std::string config = (dir / "mosquitto.conf").string();
     std::ofstream(config) << "listener " << port_ << " 127.0.0.1\nallow_anonymous true\n";
     const std::string log = (dir / "mosquitto.log").string();
-    process_ = std::make_unique<test_support::ChildProcess>(mosquittoBin, std::vector<std::string>{"-c", config}, log);
+    process_ =
+        std::make_unique<test_support::ChildProcess>(mosquittoBin, std::vector<std::string>{"-c", config}, log);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     for (;;) {
         try {

@@ -28,11 +28,13 @@ constexpr auto kTickInterval = std::chrono::milliseconds(5);
 FrontEndHarness::FrontEndHarness(Settings settings)
     : session_(database_.open()), conversations_(session_), imStore_(session_), storeThread_(session_),
       conversationsProxy_(conversations_, storeThread_), imStoreProxy_(imStore_, storeThread_),
-      dispatcher_(settings.core, settings.im, clock_, registry_, storeThread_, conversationsProxy_,
-                  imStoreProxy_, kTickInterval),
-      credentials_(database_.path(), 2), workers_("fe-worker", 1), loops_("fe-loop", 1),
-      operatorContext_{dispatcher_, registry_, credentials_, serverKey(), kMaxLineBytes, kMaxQueued, clock_},
-      imsContext_{dispatcher_, registry_, credentials_, protocol::limits::kMaxImsDocumentBytes, kMaxQueued, clock_},
+      dispatcher_(settings.core, settings.im, clock_, registry_, storeThread_, conversationsProxy_, imStoreProxy_,
+                  kTickInterval),
+      credentials_(database_.path(), 2), workers_("fe-worker", 1),
+      loops_("fe-loop", 1), operatorContext_{dispatcher_,   registry_,  credentials_, serverKey(),
+                                             kMaxLineBytes, kMaxQueued, clock_},
+      imsContext_{dispatcher_, registry_, credentials_, protocol::limits::kMaxImsDocumentBytes,
+                  kMaxQueued,  clock_},
       visitorContext_{dispatcher_, registry_, kMaxLineBytes, kMaxQueued, 600, loops_, 100, liveVisitors_}
 {
     storeThread_.start();
@@ -85,8 +87,8 @@ test_support::PeerSocket FrontEndHarness::connectOperator()
 test_support::PeerSocket FrontEndHarness::connectVisitor()
 {
     test_support::SocketPair pair;
-    auto stream = std::make_shared<http::VisitorStream>(loops_.first(), pair.server(), visitorContext_,
-                                                        "192.0.2.7", [] {});
+    auto stream =
+        std::make_shared<http::VisitorStream>(loops_.first(), pair.server(), visitorContext_, "192.0.2.7", [] {});
     stream->start({});
     return pair.peer();
 }

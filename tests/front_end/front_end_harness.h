@@ -1,22 +1,22 @@
 #pragma once
 // The server's front-ends in one process, on a manual clock: the real dispatcher with the real
 // core and stores (a temporary SQLite file behind the store thread), the connection registry,
-// one event loop and one worker, the real credential check (store::SqliteCredentialCheck) — and, instead of listening sockets,
-// one connected socket pair per connection (support/socket_pair.h). The test speaks the wire protocols on its end of each pair
-// and moves time with advance(), so timers (ring timeout, probe, ALIVE, ban expiry) run in
-// microseconds instead of seconds.
+// one event loop and one worker, the real credential check (store::SqliteCredentialCheck) — and, instead of
+// listening sockets, one connected socket pair per connection (support/socket_pair.h). The test speaks the wire
+// protocols on its end of each pair and moves time with advance(), so timers (ring timeout, probe, ALIVE, ban
+// expiry) run in microseconds instead of seconds.
 
-#include "server/http/visitor_websocket.h"
-#include "server/ims_endpoint/ims_connection.h"
-#include "server/operator_endpoint/threaded_operator_connection.h"
-#include "server/store/sqlite_credential_check.h"
 #include "server/dispatch/connection_registry.h"
 #include "server/dispatch/dispatcher.h"
+#include "server/http/visitor_websocket.h"
+#include "server/ims_endpoint/ims_connection.h"
 #include "server/io/event_loop.h"
 #include "server/io/worker_pool.h"
+#include "server/operator_endpoint/threaded_operator_connection.h"
 #include "server/store/conversation_store_proxy.h"
 #include "server/store/im_store_proxy.h"
 #include "server/store/sqlite_conversation_store.h"
+#include "server/store/sqlite_credential_check.h"
 #include "server/store/sqlite_im_store.h"
 #include "server/store/store_thread.h"
 #include "support/shared_manual_clock.h"

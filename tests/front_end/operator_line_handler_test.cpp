@@ -7,8 +7,8 @@
 
 #include "protocol/protocol_error.h"
 #include "protocol/raw_packet.h"
-#include "server/operator_endpoint/packet_encoder.h"
 #include "server/operator_endpoint/operator_line_handler.h"
+#include "server/operator_endpoint/packet_encoder.h"
 #include "server/store/ban_repository.h"
 #include "server/store/password_hash.h"
 #include "server/store/user_repository.h"
@@ -45,8 +45,8 @@ public:
         store::UserRepository(*session_).add("ann", "Ann Arbor", "operator",
                                              store::hashPasswordMd5(store::md5Hex("ann-pw"), 1000));
         credentials_.emplace(database_.path(), 1);
-        context_.emplace(operator_endpoint::OperatorEndpointContext{inbox_, registry_, *credentials_,
-                                                                    serverKey(), 64 * 1024, 100, clock_});
+        context_.emplace(operator_endpoint::OperatorEndpointContext{inbox_, registry_, *credentials_, serverKey(),
+                                                                    64 * 1024, 100, clock_});
         handler_.emplace(*context_, kConnection, "peer", form_, replies_);
         core_.emplace(core::CoreSettings{}, clock_, output_, conversations_);
         core_->operatorConnected(kConnection, "peer");
@@ -66,7 +66,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(0), inbox_.size());
         const std::vector<nlchat::Packet> replies = replies_.delivered();
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), replies.size());
-        CPPUNIT_ASSERT_EQUAL(std::string(protocol::error_code::kBadJson), std::get<nlchat::Error>(replies[0]).code);
+        CPPUNIT_ASSERT_EQUAL(std::string(protocol::error_code::kBadJson),
+                             std::get<nlchat::Error>(replies[0]).code);
     }
 
     void testCheapPlainPacketIsHandledOnTheSpot()
@@ -92,7 +93,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kWrongCredentials), login("ann", "wrong"));
         CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kWrongCredentials), login("nobody", "ann-pw"));
         CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kOk), login("ann", "ann-pw"));
-        CPPUNIT_ASSERT_EQUAL(std::string("Ann Arbor"), output_.lastToOperator<nlchat::Login>(kConnection).displayName);
+        CPPUNIT_ASSERT_EQUAL(std::string("Ann Arbor"),
+                             output_.lastToOperator<nlchat::Login>(kConnection).displayName);
     }
 
     // Replaces the admin test that banned a user for 2 s and polled the real server until the

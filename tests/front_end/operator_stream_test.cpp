@@ -99,7 +99,8 @@ public:
         harness.banUser("ann", harness.clock().epochMs() + 2000);
         test_support::PeerSocket peer = harness.connectOperator();
         sendPacket(peer, nlchat::Login{"ann", "ann-pw", -1, {}});
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kBanned), awaitPacket<nlchat::Login>(peer).result);
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kBanned),
+                             awaitPacket<nlchat::Login>(peer).result);
         harness.advance(milliseconds(2000));
         sendPacket(peer, nlchat::Login{"ann", "ann-pw", -1, {}});
         CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kOk), awaitPacket<nlchat::Login>(peer).result);

@@ -59,9 +59,11 @@ public:
         FrontEndHarness harness;
         test_support::PeerSocket peer = harness.connectVisitor();
         sendFrame(peer, ws::Opcode::kBinary, "\x01\x02");
-        CPPUNIT_ASSERT_EQUAL(std::string(protocol::error_code::kBadJson), awaitVisitor<visitor::ErrorReply>(peer).code);
+        CPPUNIT_ASSERT_EQUAL(std::string(protocol::error_code::kBadJson),
+                             awaitVisitor<visitor::ErrorReply>(peer).code);
         sendFrame(peer, ws::Opcode::kText, "{not json");
-        CPPUNIT_ASSERT_EQUAL(std::string(protocol::error_code::kBadJson), awaitVisitor<visitor::ErrorReply>(peer).code);
+        CPPUNIT_ASSERT_EQUAL(std::string(protocol::error_code::kBadJson),
+                             awaitVisitor<visitor::ErrorReply>(peer).code);
         sendVisitor(peer, visitor::Hello{{}, 0, "Lou", {}});
         awaitVisitor<visitor::Welcome>(peer);
     }

@@ -59,9 +59,11 @@ inline ServerFrame readFrame(test_support::PeerSocket& peer)
     return ServerFrame{opcode, peer.read(static_cast<std::size_t>(length))};
 }
 
-inline void sendFrame(test_support::PeerSocket& peer, protocol::websocket::Opcode opcode, const std::string& payload)
+inline void sendFrame(test_support::PeerSocket& peer, protocol::websocket::Opcode opcode,
+                      const std::string& payload)
 {
-    peer.send(protocol::websocket::encodeFrame(opcode, payload, true, std::array<std::uint8_t, 4>{0x12, 0x34, 0x56, 0x78}));
+    peer.send(protocol::websocket::encodeFrame(opcode, payload, true,
+                                               std::array<std::uint8_t, 4>{0x12, 0x34, 0x56, 0x78}));
 }
 
 inline void sendVisitor(test_support::PeerSocket& peer, const visitor::ClientMessage& message)

@@ -42,7 +42,8 @@ using namespace operator_client;
 /// alice, and ben (left logged in, returned) writes to alice while she is offline.
 std::unique_ptr<OperatorEngine> prepareColleagues(const integration::ServerProcess& server)
 {
-    auto ben = std::make_unique<OperatorEngine>(integration::sessionSettings(server.operatorPort(), "ben", "ben-pw"));
+    auto ben =
+        std::make_unique<OperatorEngine>(integration::sessionSettings(server.operatorPort(), "ben", "ben-pw"));
     ben->start();
     integration::awaitSessionLogin(*ben);
     ben->addColleague("alice");
@@ -183,6 +184,7 @@ public:
         CPPUNIT_ASSERT_EQUAL("trace: screenshot " + path, saved);
         CPPUNIT_ASSERT(Poco::File(path).getSize() > 0);
     }
+
 private:
     /// The ring is shown, accepted through the ring list, and the chat opens in a tab; the
     /// visitor sees Alice connected. Returns the chat's id.
@@ -191,7 +193,8 @@ private:
         const std::string ringShown = "trace: ring-shown ";
         const std::string shown = app.awaitPrefix(ringShown, kDeadline);
         CPPUNIT_ASSERT_MESSAGE(shown, shown.find("Bob: Hi, my order has not arrived.") != std::string::npos);
-        const std::string id = shown.substr(ringShown.size(), shown.find(' ', ringShown.size()) - ringShown.size());
+        const std::string id =
+            shown.substr(ringShown.size(), shown.find(' ', ringShown.size()) - ringShown.size());
         app.awaitPrefix("trace: ring-won " + id, kDeadline);
         const auto connected = awaitMessage<visitor::StateChange>(
             visitor, [](const visitor::StateChange& change) { return change.state == "connected"; });
@@ -218,7 +221,8 @@ private:
             return startsWith(line, "trace: screenshot") && line.find("-message.png") != std::string::npos;
         };
         app.awaitLine(messageCapture, "screenshot after the first message", kDeadline);
-        const std::string screenshot = app.awaitLine(messageCapture, "screenshot after the second message", kDeadline);
+        const std::string screenshot =
+            app.awaitLine(messageCapture, "screenshot after the second message", kDeadline);
         CPPUNIT_ASSERT_MESSAGE(screenshot, startsWith(screenshot, "trace: screenshot /"));
         const Poco::File png(screenshot.substr(std::string("trace: screenshot ").size()));
         CPPUNIT_ASSERT(png.exists() && png.getSize() > 1000);

@@ -30,10 +30,10 @@ constexpr int kOffline = 3;
 /// A started session of `username` (password "<username>-pw") that has logged in and received
 /// its first roster, which is returned through `roster` when given.
 std::unique_ptr<OperatorEngine> loggedIn(const ServerProcess& server, const std::string& username,
-                                          RosterReceived* roster = nullptr)
+                                         RosterReceived* roster = nullptr)
 {
-    auto session = std::make_unique<OperatorEngine>(
-        sessionSettings(server.operatorPort(), username, username + "-pw"));
+    auto session =
+        std::make_unique<OperatorEngine>(sessionSettings(server.operatorPort(), username, username + "-pw"));
     session->start();
     awaitSessionLogin(*session);
     // The session asks for the roster by itself after every login.

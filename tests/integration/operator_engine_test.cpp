@@ -2,9 +2,9 @@
 // app uses it, against the real server: events for the whole ring and chat flow, rings taken
 // by others and timed out, a server restart survived with the chat handed back and repeated
 // messages dropped, and the failure paths (silent server, nobody listening, wrong password).
-#include "support/client_keys.h"
 #include "operator-client/session/operator_engine.h"
 #include "operator-client/session/server_key.h"
+#include "support/client_keys.h"
 #include "support/server_process.h"
 #include "support/test_peers.h"
 #include "support/waits.h"
@@ -39,8 +39,7 @@ public:
         server.addUser("ivy", "ivy-secret", "Ivy Ives");
         server.start();
         SessionSettings settings = sessionSettings(server.operatorPort(), "ivy", "ivy-secret");
-        settings.encryption =
-            Encryption{clientKey2048(0), fetchServerKey(kHost, server.httpPort(), kDeadline)};
+        settings.encryption = Encryption{clientKey2048(0), fetchServerKey(kHost, server.httpPort(), kDeadline)};
         std::atomic<int> wakeups{0};
         OperatorEngine session(settings, [&wakeups] { ++wakeups; });
         session.start();
@@ -70,8 +69,8 @@ public:
         session.sendChatState(ring.id, "composing");
         session.sendMessage(ring.id, "It left the warehouse today.");
         CPPUNIT_ASSERT_EQUAL(std::string("composing"), awaitMessage<visitor::OperatorChatState>(*visitor).state);
-        const auto reply =
-            awaitMessage<visitor::ChatMessage>(*visitor, [](const visitor::ChatMessage& m) { return m.fromOperator; });
+        const auto reply = awaitMessage<visitor::ChatMessage>(
+            *visitor, [](const visitor::ChatMessage& m) { return m.fromOperator; });
         CPPUNIT_ASSERT_EQUAL(std::string("It left the warehouse today."), reply.text);
         CPPUNIT_ASSERT_EQUAL(std::string("Ivy Ives"), reply.operatorName);
 
@@ -234,7 +233,8 @@ public:
         settings.reconnectMax = milliseconds(400);
         OperatorEngine session(settings);
         session.start();
-        const std::vector<std::pair<long long, long long>> expected = {{80, 100}, {160, 200}, {320, 400}, {320, 400}};
+        const std::vector<std::pair<long long, long long>> expected = {
+            {80, 100}, {160, 200}, {320, 400}, {320, 400}};
         for (std::size_t i = 0; i < expected.size(); ++i) {
             CPPUNIT_ASSERT_EQUAL(static_cast<int>(i + 1), awaitEvent<Connecting>(session).attempt);
             const ConnectionLost lost = awaitEvent<ConnectionLost>(session, kDeadline, Losses::Skip);

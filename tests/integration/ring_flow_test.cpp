@@ -1,8 +1,8 @@
 // The main job end to end (PRODUCT.md, steps 2-6) against the real server: operators in raw
 // RSA mode and in plain mode, a visitor on the WebSocket, the ring race, ordered messages and
 // typing states both ways, and the end of a chat.
-#include "support/client_keys.h"
 #include "operator-client/session/server_key.h"
+#include "support/client_keys.h"
 #include "support/server_process.h"
 #include "support/test_peers.h"
 #include "support/waits.h"
@@ -181,20 +181,22 @@ public:
         awaitMessage<visitor::StateChange>(
             *visitor, [](const visitor::StateChange& s) { return s.state == visitor::state::kEnded; });
     }
+
 private:
     /// The key published over HTTP is the one in the server's data folder; returns it.
     static protocol::RsaPublicKey publishedKeyIsTheDataFolders(const ServerProcess& server)
     {
-        const protocol::RsaPublicKey serverKey = operator_client::fetchServerKey(kHost, server.httpPort(), kDeadline);
+        const protocol::RsaPublicKey serverKey =
+            operator_client::fetchServerKey(kHost, server.httpPort(), kDeadline);
         CPPUNIT_ASSERT(serverKey == protocol::RsaPublicKey::fromPem(server.publicKeyPem()));
         return serverKey;
     }
 
     /// A visitor wrote `text`: every operator is rung with the visitor's details. Returns the
     /// ring's id.
-    static std::int64_t everyOperatorIsRungWithTheVisitorsDetails(
-        std::vector<std::unique_ptr<NlchatClient>>& ops, const visitor::Welcome& welcome,
-        const std::string& text)
+    static std::int64_t everyOperatorIsRungWithTheVisitorsDetails(std::vector<std::unique_ptr<NlchatClient>>& ops,
+                                                                  const visitor::Welcome& welcome,
+                                                                  const std::string& text)
     {
         std::int64_t id = 0;
         for (auto& op : ops) {

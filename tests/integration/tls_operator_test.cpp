@@ -116,7 +116,8 @@ public:
         // The server is unharmed: the right certificate still gets in.
         NlchatClient connection(ConnectionOptions{{}, {}, true, 65536, TlsOptions{server_->tlsCertificateFile()}});
         connection.connect(kHost, server_->operatorTlsPort(), kDeadline);
-        CPPUNIT_ASSERT_EQUAL(int(nlchat::LoginResult::kOk), connection.login("ivy", "ivy-secret", kDeadline).result);
+        CPPUNIT_ASSERT_EQUAL(int(nlchat::LoginResult::kOk),
+                             connection.login("ivy", "ivy-secret", kDeadline).result);
     }
 
     void testSystemAuthoritiesRefuseSelfSignedServer()

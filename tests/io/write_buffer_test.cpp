@@ -110,10 +110,9 @@ public:
     {
         WriteBuffer buffer;
         buffer.append("x");
-        CPPUNIT_ASSERT_THROW(buffer.writeTo([](const iovec*, int) -> std::size_t {
-                                 throw Poco::IOException("peer gone");
-                             }),
-                             Poco::IOException);
+        CPPUNIT_ASSERT_THROW(
+            buffer.writeTo([](const iovec*, int) -> std::size_t { throw Poco::IOException("peer gone"); }),
+            Poco::IOException);
         CPPUNIT_ASSERT_EQUAL(std::size_t{1}, buffer.chunks());
     }
 };

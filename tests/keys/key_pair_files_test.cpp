@@ -64,30 +64,25 @@ public:
         const std::string publicPath = directory.file("server.pub");
 
         writeFile(privatePath, "-----BEGIN PRIVATE KEY-----\ngarbage\n-----END PRIVATE KEY-----\n");
-        assertRuntimeErrorNames(privatePath,
-                                [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
+        assertRuntimeErrorNames(privatePath, [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
 
         writeFile(privatePath, key2048().pem());
         writeFile(publicPath, "corrupt");
-        assertRuntimeErrorNames(publicPath,
-                                [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
+        assertRuntimeErrorNames(publicPath, [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
 
         // A public file of another key is a configuration mistake, not something to overwrite.
         writeFile(publicPath, otherKey2048().publicKey().pem());
-        assertRuntimeErrorNames(publicPath,
-                                [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
+        assertRuntimeErrorNames(publicPath, [&] { loadOrCreateKeyPair(privatePath, publicPath, 2048); });
         CPPUNIT_ASSERT_EQUAL(otherKey2048().publicKey().pem(), readFile(publicPath));
 
         // An unreadable path (here a directory) is an error too, never a reason to generate.
         const std::string directoryPath = directory.file("subdirectory");
         std::filesystem::create_directory(directoryPath);
-        assertRuntimeErrorNames(directoryPath,
-                                [&] { loadOrCreateKeyPair(directoryPath, publicPath, 2048); });
+        assertRuntimeErrorNames(directoryPath, [&] { loadOrCreateKeyPair(directoryPath, publicPath, 2048); });
     }
 
 private:
-    static void assertRuntimeErrorNames(const std::string& path,
-                                        const std::function<void()>& action)
+    static void assertRuntimeErrorNames(const std::string& path, const std::function<void()>& action)
     {
         try {
             action();

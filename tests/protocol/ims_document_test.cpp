@@ -123,8 +123,7 @@ public:
 
     void testServerDocumentsRoundTripWithEveryResultCode()
     {
-        for (LoginResult result :
-             {LoginResult::kWrongCredentials, LoginResult::kOk, LoginResult::kBanned})
+        for (LoginResult result : {LoginResult::kWrongCredentials, LoginResult::kOk, LoginResult::kBanned})
             checkServerRoundTrip(LoginResponse{"alice", result});
         for (LogoutResult result : {LogoutResult::kNotOwner, LogoutResult::kLoggedOut})
             checkServerRoundTrip(LogoutResponse{result});
@@ -146,7 +145,8 @@ public:
                 checkServerRoundTrip(FriendResponse{action, result});
         checkServerRoundTrip(FriendInvite{"alice", "bob"});
         checkServerRoundTrip(FriendListResponse{});
-        checkServerRoundTrip(FriendListResponse{{{0, "Friend1"}, {ringdesk::protocol::user_status::kUnknown, "Friend2"}}});
+        checkServerRoundTrip(
+            FriendListResponse{{{0, "Friend1"}, {ringdesk::protocol::user_status::kUnknown, "Friend2"}}});
         checkServerRoundTrip(Alive{});
     }
 

@@ -29,9 +29,9 @@ public:
         std::string want, have;
         for (int line = 1; std::getline(expected, want); ++line) {
             const bool present = static_cast<bool>(std::getline(committed, have));
-            CPPUNIT_ASSERT_MESSAGE("protocol/wire_constants.json is out of date at line " +
-                                       std::to_string(line) + ": the headers say '" + want +
-                                       "', the file '" + (present ? have : "(end of file)") +
+            CPPUNIT_ASSERT_MESSAGE("protocol/wire_constants.json is out of date at line " + std::to_string(line) +
+                                       ": the headers say '" + want + "', the file '" +
+                                       (present ? have : "(end of file)") +
                                        "'. Run print_wire_constants > protocol/wire_constants.json, "
                                        "then bring visitor-widget/src/protocol.ts in line.",
                                    present && want == have);

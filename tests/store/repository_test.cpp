@@ -61,7 +61,8 @@ public:
         }
         for (int id : {user_status::kOnline, user_status::kAway, user_status::kBusy, user_status::kOffline})
             CPPUNIT_ASSERT_EQUAL(std::size_t(1), static_cast<std::size_t>(std::count_if(
-                statuses.begin(), statuses.end(), [id](const auto& status) { return status.id == id; })));
+                                                     statuses.begin(), statuses.end(),
+                                                     [id](const auto& status) { return status.id == id; })));
     }
 
     void testFriendshipLifecycle()

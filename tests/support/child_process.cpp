@@ -96,8 +96,7 @@ int ChildProcess::stop(std::chrono::milliseconds grace) noexcept
     return exitCode_;
 }
 
-int runToCompletion(const std::string& program, const std::vector<std::string>& args,
-                    const std::string& logPath)
+int runToCompletion(const std::string& program, const std::vector<std::string>& args, const std::string& logPath)
 {
     ChildProcess child(program, args, logPath);
     return child.wait();

@@ -16,8 +16,7 @@ class ChildProcess
 public:
     /// Starts `program` with `args` (argv[1] …); standard output and error are appended to
     /// `logPath`. Throws std::runtime_error when it cannot be started.
-    ChildProcess(const std::string& program, const std::vector<std::string>& args,
-                 const std::string& logPath);
+    ChildProcess(const std::string& program, const std::vector<std::string>& args, const std::string& logPath);
     /// Stops the process (stop()) if it still runs.
     ~ChildProcess();
     ChildProcess(const ChildProcess&) = delete;
@@ -38,7 +37,6 @@ private:
 };
 
 /// Runs `program` to completion and returns its exit code; output goes to `logPath`.
-int runToCompletion(const std::string& program, const std::vector<std::string>& args,
-                    const std::string& logPath);
+int runToCompletion(const std::string& program, const std::vector<std::string>& args, const std::string& logPath);
 
 } // namespace ringdesk::test_support

@@ -16,7 +16,10 @@ ImsClient::ImsClient(std::uint16_t port, const operator_client::TlsOptions& tls)
 {
 }
 
-void ImsClient::send(const std::string& documents) { socket_.sendBytes(documents.data(), static_cast<int>(documents.size())); }
+void ImsClient::send(const std::string& documents)
+{
+    socket_.sendBytes(documents.data(), static_cast<int>(documents.size()));
+}
 
 std::optional<std::string> ImsClient::next(std::chrono::milliseconds timeout)
 {
@@ -31,7 +34,8 @@ std::optional<std::string> ImsClient::next(std::chrono::milliseconds timeout)
         if (left.count() <= 0)
             throw std::runtime_error("no document from the server within the timeout");
         // With TLS, decrypted bytes may wait in the socket while the descriptor shows nothing.
-        if (socket_.available() <= 0 && !socket_.poll(Poco::Timespan(left.count()), Poco::Net::Socket::SELECT_READ))
+        if (socket_.available() <= 0 &&
+            !socket_.poll(Poco::Timespan(left.count()), Poco::Net::Socket::SELECT_READ))
             continue;
         int received = 0;
         try {

@@ -107,13 +107,12 @@ void ServerProcess::addUser(const std::string& username, const std::string& pass
 {
     std::string output;
     const int code = runTool(RINGDESK_ADMIN_BIN,
-                             {"--data-dir=" + dataDir_, "user", "add", username,
-                              "--password=" + password, "--display-name=" + displayName,
-                              "--kdf-iterations=1000"},
+                             {"--data-dir=" + dataDir_, "user", "add", username, "--password=" + password,
+                              "--display-name=" + displayName, "--kdf-iterations=1000"},
                              output);
     if (code != 0)
-        throw std::runtime_error("ringdesk-admin user add " + username + " exited with " +
-                                 std::to_string(code) + ": " + output);
+        throw std::runtime_error("ringdesk-admin user add " + username + " exited with " + std::to_string(code) +
+                                 ": " + output);
 }
 
 void ServerProcess::start(std::chrono::milliseconds timeout)
@@ -168,8 +167,8 @@ void ServerProcess::start(std::chrono::milliseconds timeout)
         }
         if (Clock::now() >= deadline) {
             stop();
-            throw std::runtime_error("ringdesk-server was not ready within " +
-                                     std::to_string(timeout.count()) + " ms:\n" + logTail());
+            throw std::runtime_error("ringdesk-server was not ready within " + std::to_string(timeout.count()) +
+                                     " ms:\n" + logTail());
         }
         std::this_thread::sleep_for(kPollInterval);
     }
@@ -187,8 +186,8 @@ int ServerProcess::stop(std::chrono::milliseconds timeout)
             ::kill(process_->pid(), SIGKILL);
             lastExitCode_ = process_->wait();
             process_.reset();
-            throw std::runtime_error("ringdesk-server did not stop within " +
-                                     std::to_string(timeout.count()) + " ms of SIGTERM:\n" + logTail());
+            throw std::runtime_error("ringdesk-server did not stop within " + std::to_string(timeout.count()) +
+                                     " ms of SIGTERM:\n" + logTail());
         }
         std::this_thread::sleep_for(kPollInterval);
     }

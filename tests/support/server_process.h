@@ -51,8 +51,7 @@ public:
     /// Creates an operator account with ringdesk-admin (`user add`) and 1 000 PBKDF2 iterations,
     /// so that logins in tests are fast. Works whether or not the server runs.
     /// Throws std::runtime_error with the tool's output when it fails.
-    void addUser(const std::string& username, const std::string& password,
-                 const std::string& displayName);
+    void addUser(const std::string& username, const std::string& password, const std::string& displayName);
 
     /// Launches ringdesk-server on the data folder and waits until its ready file names the
     /// bound ports. The first start binds free ports (0); later starts bind the same ports

@@ -23,8 +23,8 @@ public:
     }
 
 private:
-    std::atomic<std::int64_t> nowMs_{3'600'000};            // one hour after the clock's epoch
-    std::atomic<std::int64_t> epochMs_{1'764'000'000'000};  // as core::ManualClock
+    std::atomic<std::int64_t> nowMs_{3'600'000};           // one hour after the clock's epoch
+    std::atomic<std::int64_t> epochMs_{1'764'000'000'000}; // as core::ManualClock
 };
 
 } // namespace ringdesk::test_support

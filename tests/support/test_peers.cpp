@@ -10,9 +10,8 @@ std::unique_ptr<operator_client::NlchatClient>
 connectOperator(const ServerProcess& server, const std::string& username, const std::string& password,
                 const std::string& displayName, std::optional<operator_client::Encryption> encryption)
 {
-    auto connection = std::make_unique<operator_client::NlchatClient>(
-        operator_client::ConnectionOptions{{}, std::move(encryption), true,
-                                           protocol::limits::kMaxOperatorLineBytes});
+    auto connection = std::make_unique<operator_client::NlchatClient>(operator_client::ConnectionOptions{
+        {}, std::move(encryption), true, protocol::limits::kMaxOperatorLineBytes});
     connection->connect(kHost, server.operatorPort(), kDeadline);
     const nlchat::Login answer = connection->login(username, password, kDeadline);
     CPPUNIT_ASSERT_EQUAL_MESSAGE("login of " + username, static_cast<int>(nlchat::LoginResult::kOk),

@@ -11,8 +11,7 @@
 namespace ringdesk::integration {
 using operator_client::toTimespan;
 
-VisitorClient::VisitorClient(const std::string& host, std::uint16_t httpPort,
-                             std::chrono::milliseconds timeout)
+VisitorClient::VisitorClient(const std::string& host, std::uint16_t httpPort, std::chrono::milliseconds timeout)
     : session_(host, httpPort), buffer_(4 * protocol::limits::kMaxVisitorFrameBytes)
 {
     session_.setTimeout(toTimespan(timeout));

@@ -10,8 +10,8 @@ namespace ringdesk::integration {
 std::string demangle(const char* mangledName)
 {
     int status = 0;
-    const std::unique_ptr<char, void (*)(void*)> name(
-        abi::__cxa_demangle(mangledName, nullptr, nullptr, &status), std::free);
+    const std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(mangledName, nullptr, nullptr, &status),
+                                                      std::free);
     return status == 0 && name ? std::string(name.get()) : std::string(mangledName);
 }
 

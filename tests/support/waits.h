@@ -83,10 +83,10 @@ T awaitPacket(operator_client::NlchatClient& connection, Predicate accept,
 }
 
 template <class T>
-T awaitPacket(operator_client::NlchatClient& connection,
-              std::chrono::milliseconds timeout = kDeadline)
+T awaitPacket(operator_client::NlchatClient& connection, std::chrono::milliseconds timeout = kDeadline)
 {
-    return awaitPacket<T>(connection, [](const T&) { return true; }, timeout);
+    return awaitPacket<T>(
+        connection, [](const T&) { return true; }, timeout);
 }
 
 /// The first visitor message of type T (one message struct, or visitor::ServerMessage for
@@ -110,7 +110,8 @@ T awaitMessage(VisitorClient& visitor, Predicate accept, std::chrono::millisecon
 template <class T>
 T awaitMessage(VisitorClient& visitor, std::chrono::milliseconds timeout = kDeadline)
 {
-    return awaitMessage<T>(visitor, [](const T&) { return true; }, timeout);
+    return awaitMessage<T>(
+        visitor, [](const T&) { return true; }, timeout);
 }
 
 /// Whether awaitEvent() may pass over connection losses (while a server restarts).
@@ -136,8 +137,8 @@ T awaitEvent(operator_client::OperatorEngine& session, Predicate accept,
             return *wanted;
         if (losses == Losses::Fail && (std::holds_alternative<operator_client::ConnectionLost>(*event) ||
                                        std::holds_alternative<operator_client::LoginFailed>(*event)))
-            throw std::runtime_error("waiting for " + demangle(typeid(T).name()) + ", got " +
-                                     describe(*event) + skipped);
+            throw std::runtime_error("waiting for " + demangle(typeid(T).name()) + ", got " + describe(*event) +
+                                     skipped);
         detail::noteSkipped(skipped, describe(*event));
     }
     detail::timedOut(demangle(typeid(T).name()) + " event", timeout, skipped);
@@ -147,7 +148,8 @@ template <class T>
 T awaitEvent(operator_client::OperatorEngine& session, std::chrono::milliseconds timeout = kDeadline,
              Losses losses = Losses::Fail)
 {
-    return awaitEvent<T>(session, [](const T&) { return true; }, timeout, losses);
+    return awaitEvent<T>(
+        session, [](const T&) { return true; }, timeout, losses);
 }
 
 } // namespace ringdesk::integration

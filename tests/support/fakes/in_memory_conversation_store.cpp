@@ -4,8 +4,7 @@
 
 namespace ringdesk::core::testing {
 
-std::optional<VisitorRecord>
-InMemoryConversationStore::findVisitorByTokenHash(const std::string& tokenHash)
+std::optional<VisitorRecord> InMemoryConversationStore::findVisitorByTokenHash(const std::string& tokenHash)
 {
     for (const auto& [id, visitor] : visitors_)
         if (visitor.tokenHash == tokenHash)
@@ -13,8 +12,7 @@ InMemoryConversationStore::findVisitorByTokenHash(const std::string& tokenHash)
     return std::nullopt;
 }
 
-void InMemoryConversationStore::createVisitor(const VisitorRecord& visitor,
-                                              const std::string& tokenHash,
+void InMemoryConversationStore::createVisitor(const VisitorRecord& visitor, const std::string& tokenHash,
                                               const std::string& address, std::int64_t nowMs)
 {
     if (visitors_.count(visitor.id) != 0)
@@ -24,8 +22,7 @@ void InMemoryConversationStore::createVisitor(const VisitorRecord& visitor,
     visitors_[visitor.id] = VisitorRow{visitor, tokenHash, address, nowMs};
 }
 
-std::int64_t InMemoryConversationStore::createConversation(const ConversationRecord& record,
-                                                           std::int64_t nowMs)
+std::int64_t InMemoryConversationStore::createConversation(const ConversationRecord& record, std::int64_t nowMs)
 {
     if (visitors_.count(record.visitorId) == 0)
         throw std::logic_error("conversation of unknown visitor '" + record.visitorId + "'");
@@ -37,8 +34,7 @@ std::int64_t InMemoryConversationStore::createConversation(const ConversationRec
     return id;
 }
 
-void InMemoryConversationStore::updateConversation(const ConversationRecord& record,
-                                                   std::int64_t nowMs)
+void InMemoryConversationStore::updateConversation(const ConversationRecord& record, std::int64_t nowMs)
 {
     // The same columns as SqliteConversationStore::updateConversation.
     ConversationRow& updated = row(record.id);
@@ -49,8 +45,7 @@ void InMemoryConversationStore::updateConversation(const ConversationRecord& rec
     updated.updatedMs = nowMs;
 }
 
-std::optional<ConversationRecord>
-InMemoryConversationStore::latestConversation(const std::string& visitorId)
+std::optional<ConversationRecord> InMemoryConversationStore::latestConversation(const std::string& visitorId)
 {
     for (auto it = conversations_.rbegin(); it != conversations_.rend(); ++it)
         if (it->second.record.visitorId == visitorId)
@@ -70,8 +65,7 @@ std::vector<ConversationRecord> InMemoryConversationStore::openConversations()
     return open;
 }
 
-void InMemoryConversationStore::appendMessage(std::int64_t conversationId,
-                                              const TranscriptLine& message)
+void InMemoryConversationStore::appendMessage(std::int64_t conversationId, const TranscriptLine& message)
 {
     ConversationRow& conversation = row(conversationId);
     if (!conversation.messages.emplace(message.seq, message).second)
@@ -80,8 +74,7 @@ void InMemoryConversationStore::appendMessage(std::int64_t conversationId,
     advanceConversation(conversationId, message.seq, message.ts);
 }
 
-void InMemoryConversationStore::advanceConversation(std::int64_t conversationId, std::int64_t seq,
-                                                    std::int64_t ts)
+void InMemoryConversationStore::advanceConversation(std::int64_t conversationId, std::int64_t seq, std::int64_t ts)
 {
     // As SqliteConversationStore: the row follows its newest message.
     ConversationRow& conversation = row(conversationId);
@@ -91,21 +84,18 @@ void InMemoryConversationStore::advanceConversation(std::int64_t conversationId,
     }
 }
 
-std::vector<TranscriptLine> InMemoryConversationStore::messages(std::int64_t conversationId,
-                                                               std::int64_t sinceSeq)
+std::vector<TranscriptLine> InMemoryConversationStore::messages(std::int64_t conversationId, std::int64_t sinceSeq)
 {
     std::vector<TranscriptLine> result;
     const auto found = conversations_.find(conversationId);
     if (found == conversations_.end())
         return result;
-    for (auto it = found->second.messages.upper_bound(sinceSeq); it != found->second.messages.end();
-         ++it)
+    for (auto it = found->second.messages.upper_bound(sinceSeq); it != found->second.messages.end(); ++it)
         result.push_back(it->second);
     return result;
 }
 
-void InMemoryConversationStore::storeLeftMessage(std::int64_t conversationId,
-                                                 const std::string& visitorId,
+void InMemoryConversationStore::storeLeftMessage(std::int64_t conversationId, const std::string& visitorId,
                                                  const std::string& name, const std::string& email,
                                                  const std::string& text, std::int64_t nowMs)
 {

@@ -31,19 +31,17 @@ public:
 
     // ---- ConversationStore ------------------------------------------------------------------
     std::optional<VisitorRecord> findVisitorByTokenHash(const std::string& tokenHash) override;
-    void createVisitor(const VisitorRecord& visitor, const std::string& tokenHash,
-                       const std::string& address, std::int64_t nowMs) override;
+    void createVisitor(const VisitorRecord& visitor, const std::string& tokenHash, const std::string& address,
+                       std::int64_t nowMs) override;
     std::int64_t createConversation(const ConversationRecord& record, std::int64_t nowMs) override;
     void updateConversation(const ConversationRecord& record, std::int64_t nowMs) override;
     std::optional<ConversationRecord> latestConversation(const std::string& visitorId) override;
     std::vector<ConversationRecord> openConversations() override;
     void appendMessage(std::int64_t conversationId, const TranscriptLine& message) override;
     void advanceConversation(std::int64_t conversationId, std::int64_t seq, std::int64_t ts) override;
-    std::vector<TranscriptLine> messages(std::int64_t conversationId,
-                                        std::int64_t sinceSeq) override;
-    void storeLeftMessage(std::int64_t conversationId, const std::string& visitorId,
-                          const std::string& name, const std::string& email,
-                          const std::string& text, std::int64_t nowMs) override;
+    std::vector<TranscriptLine> messages(std::int64_t conversationId, std::int64_t sinceSeq) override;
+    void storeLeftMessage(std::int64_t conversationId, const std::string& visitorId, const std::string& name,
+                          const std::string& email, const std::string& text, std::int64_t nowMs) override;
 
     // ---- inspection by tests ----------------------------------------------------------------
     /// The stored conversation; throws std::logic_error when there is none.

@@ -4,8 +4,7 @@ namespace ringdesk::core::testing {
 
 const char* visitorKind(const visitor::ServerMessage& message)
 {
-    static constexpr const char* names[] = {"welcome",    "state",        "msg",
-                                            "chat_state", "left_message", "error"};
+    static constexpr const char* names[] = {"welcome", "state", "msg", "chat_state", "left_message", "error"};
     static_assert(std::size(names) == std::variant_size_v<visitor::ServerMessage>);
     return names[message.index()];
 }
@@ -20,10 +19,7 @@ void RecordingSink::sendToVisitor(ConnectionId connection, const visitor::Server
     visitors_[connection].push_back(message);
 }
 
-void RecordingSink::close(ConnectionId connection, const std::string& reason)
-{
-    closed_[connection] = reason;
-}
+void RecordingSink::close(ConnectionId connection, const std::string& reason) { closed_[connection] = reason; }
 
 const std::vector<nlchat::Packet>& RecordingSink::operatorPackets(ConnectionId connection) const
 {
@@ -32,8 +28,7 @@ const std::vector<nlchat::Packet>& RecordingSink::operatorPackets(ConnectionId c
     return found == operators_.end() ? none : found->second;
 }
 
-const std::vector<visitor::ServerMessage>&
-RecordingSink::visitorMessages(ConnectionId connection) const
+const std::vector<visitor::ServerMessage>& RecordingSink::visitorMessages(ConnectionId connection) const
 {
     static const std::vector<visitor::ServerMessage> none;
     const auto found = visitors_.find(connection);

@@ -64,8 +64,7 @@ public:
         const std::vector<T> found = toOperator<T>(connection);
         if (found.empty())
             throw std::logic_error(std::string("no '") + nlchat::commandName(nlchat::Packet{T{}}) +
-                                   "' was sent to operator connection " +
-                                   std::to_string(connection));
+                                   "' was sent to operator connection " + std::to_string(connection));
         return found.back();
     }
     template <typename T>
@@ -74,8 +73,7 @@ public:
         const std::vector<T> found = toVisitor<T>(connection);
         if (found.empty())
             throw std::logic_error(std::string("no '") + visitorKind(visitor::ServerMessage{T{}}) +
-                                   "' was sent to visitor connection " +
-                                   std::to_string(connection));
+                                   "' was sent to visitor connection " + std::to_string(connection));
         return found.back();
     }
 
