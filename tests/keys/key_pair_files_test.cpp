@@ -3,7 +3,7 @@
 
 #include "server/keys/key_pair_files.h"
 
-#include "rsa_test_support.h"
+#include "tests/protocol/rsa_test_support.h"
 
 using namespace ringdesk::protocol;
 using namespace ringdesk::protocol::test_support;
