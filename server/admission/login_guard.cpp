@@ -70,16 +70,4 @@ LoginCounters LoginGuard::counters() const
             throttledBusy_.load()};
 }
 
-std::string hostOfPeer(const std::string& peer)
-{
-    if (!peer.empty() && peer.front() == '[') {
-        const auto close = peer.find(']');
-        return close == std::string::npos ? peer : peer.substr(1, close - 1);
-    }
-    const auto colon = peer.rfind(':');
-    if (colon == std::string::npos || peer.find(':') != colon)
-        return peer; // no port, or a bare IPv6 address
-    return peer.substr(0, colon);
-}
-
 } // namespace ringdesk::admission

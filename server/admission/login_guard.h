@@ -26,7 +26,7 @@ struct LoginGuardSettings
 /// its MD5 as lowercase hex (IMS LOGIN `pass`), as `isMd5` says.
 struct LoginAttempt
 {
-    std::string address; // the peer's IP address, without the port
+    std::string address; // the peer's IP address without the port (Poco SocketAddress::host())
     std::string username;
     std::string secret;
     bool isMd5 = false;
@@ -73,8 +73,5 @@ private:
     std::atomic<std::uint64_t> throttledAccount_{0};
     std::atomic<std::uint64_t> throttledBusy_{0};
 };
-
-/// "203.0.113.9" from "203.0.113.9:51234" and "::1" from "[::1]:51234"; other text unchanged.
-std::string hostOfPeer(const std::string& peer);
 
 } // namespace ringdesk::admission

@@ -92,7 +92,7 @@ void ImsConnection::handle(core::ConnectionId id, ImsLinkImpl& link, const std::
     // The slow KDF runs here, on this connection's thread, never on the dispatcher's.
     context_.dispatcher.post([id](core::Core& core) { core.im().imsHeard(id); });
     const admission::GuardedLogin guarded = context_.logins.check(
-        {admission::hostOfPeer(peer), login->user, login->pass, true, context_.clock.epochMs()});
+        {socket().peerAddress().host().toString(), login->user, login->pass, true, context_.clock.epochMs()});
     if (!guarded.throttle.allowed()) {
         // The IMS LOGIN result has no "try later": the refusal (result 0) comes after the
         // back-off, capped so a throttled client holds its thread only briefly.

@@ -51,7 +51,7 @@ public:
         logins_.emplace(*credentials_, guard);
         context_.emplace(operator_endpoint::OperatorEndpointContext{inbox_, registry_, *logins_, serverKey(),
                                                                     64 * 1024, 100, clock_});
-        handler_.emplace(*context_, kConnection, "peer", form_, replies_);
+        handler_.emplace(*context_, kConnection, Poco::Net::SocketAddress("192.0.2.7", 5000), form_, replies_);
         core_.emplace(core::CoreSettings{}, clock_, output_, conversations_);
         core_->operatorConnected(kConnection, "peer");
     }
