@@ -4,7 +4,8 @@
 #   2. builds with AddressSanitizer + UndefinedBehaviorSanitizer and runs the whole suite through
 #      CTest, LeakSanitizer on;
 #   3. builds the runners with threads, and the server they start, with ThreadSanitizer and runs
-#      them (the tsan presets: io_tests, dispatch_tests, front_end_tests, store_tests, integration_tests).
+#      them (the tsan presets: io_tests, dispatch_tests, front_end_tests, store_tests, integration_tests,
+#      admission_tests).
 # Extra arguments go to the ASan ctest (e.g. -R core_tests), and then only that step runs after
 # the build: a quick check of one runner.
 set -euo pipefail

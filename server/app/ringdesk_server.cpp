@@ -34,7 +34,7 @@ RingdeskServer::RingdeskServer(ServerSettings settings)
       conversationsProxy_(conversations_, storeThread_), imStoreProxy_(imStore_, storeThread_),
       bansProxy_(bans_, storeThread_),
       serverKey_(keys::loadOrCreateKeyPair(settings_.privateKeyPath, settings_.publicKeyPath, settings_.keyBits)),
-      credentials_(settings_.databasePath, settings_.authSessions),
+      credentials_(settings_.databasePath, settings_.authSessions), logins_(credentials_, settings_.logins),
       dispatcher_(settings_.core, settings_.im, clock_, registry_, storeThread_, conversationsProxy_,
                   imStoreProxy_, settings_.tickInterval),
       workers_("io-worker", settings_.workerThreads), loops_("io", settings_.ioThreads),
@@ -75,7 +75,7 @@ void RingdeskServer::start()
 
     Poco::Net::ServerSocket operatorSocket = listen(settings_.operatorEndpoint);
     operatorContext_.emplace(operator_endpoint::OperatorEndpointContext{
-        dispatcher_, registry_, credentials_, serverKey_, settings_.operatorMaxLineBytes,
+        dispatcher_, registry_, logins_, serverKey_, settings_.operatorMaxLineBytes,
         settings_.operatorMaxQueuedPackets, clock_});
     operatorServer_ = std::make_unique<io::StreamAcceptor>(
         loops_, operatorSocket, settings_.operatorMaxConnections,
@@ -100,9 +100,8 @@ void RingdeskServer::start()
                                                  makeOperatorConnection, operatorTlsServer_);
 
     Poco::Net::ServerSocket imsSocket = listen(settings_.imsEndpoint);
-    imsContext_.emplace(ims_endpoint::ImsEndpointContext{dispatcher_, registry_, credentials_,
-                                                         settings_.imsMaxDocumentBytes,
-                                                         settings_.imsMaxQueuedDocuments, clock_});
+    imsContext_.emplace(ims_endpoint::ImsEndpointContext{
+        dispatcher_, registry_, logins_, settings_.imsMaxDocumentBytes, settings_.imsMaxQueuedDocuments, clock_});
     const io::TcpListener::ConnectionMaker makeImsConnection = [this](const Poco::Net::StreamSocket& socket) {
         return new ims_endpoint::ImsConnection(socket, *imsContext_);
     };
@@ -225,6 +224,16 @@ std::string RingdeskServer::metricsText()
         << "ringdesk_conversations{state=\"ringing\"} " << ringing << "\n"
         << "ringdesk_conversations{state=\"connected\"} " << connected << "\n"
         << "ringdesk_conversations{state=\"waiting\"} " << waiting << "\n";
+    const admission::LoginCounters logins = logins_.counters();
+    out << "# HELP ringdesk_logins_total Operator and IMS logins checked, by result.\n"
+        << "# TYPE ringdesk_logins_total counter\n"
+        << "ringdesk_logins_total{result=\"ok\"} " << logins.succeeded << "\n"
+        << "ringdesk_logins_total{result=\"refused\"} " << logins.failed << "\n"
+        << "# HELP ringdesk_logins_throttled_total Logins refused before their password was checked.\n"
+        << "# TYPE ringdesk_logins_throttled_total counter\n"
+        << "ringdesk_logins_throttled_total{reason=\"address\"} " << logins.throttledAddress << "\n"
+        << "ringdesk_logins_throttled_total{reason=\"account\"} " << logins.throttledAccount << "\n"
+        << "ringdesk_logins_throttled_total{reason=\"busy\"} " << logins.throttledBusy << "\n";
     return out.str();
 }
 

@@ -82,6 +82,7 @@ private:
     protocol::RsaPrivateKey serverKey_;
     dispatch::ConnectionRegistry registry_;
     store::SqliteCredentialCheck credentials_;
+    admission::LoginGuard logins_;
     dispatch::Dispatcher dispatcher_;
     io::WorkerPool workers_;
     io::EventLoopGroup loops_;

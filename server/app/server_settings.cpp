@@ -3,6 +3,9 @@
 #include "protocol/limits.h"
 #include "server/store/database.h"
 
+#include <algorithm>
+#include <chrono>
+
 #include <Poco/Environment.h>
 #include <Poco/Exception.h>
 #include <Poco/Path.h>
@@ -118,6 +121,19 @@ ServerSettings ServerSettings::load(const Poco::Util::AbstractConfiguration& con
     s.core.storeTranscripts = config.getBool("ringdesk.chat.storeTranscripts", true);
     s.tickInterval = millis(config, "ringdesk.core.tickMs", 100);
     s.authSessions = positive(config, "ringdesk.database.authSessions", 4);
+    admission::LoginThrottleSettings& throttle = s.logins.throttle;
+    throttle.freeFailures = positive(config, "ringdesk.login.freeFailures", 5, 0);
+    throttle.backoffBaseMs = positive(config, "ringdesk.login.backoffBaseMs", 1000);
+    throttle.backoffMaxMs = positive(config, "ringdesk.login.backoffMaxMs", 300000);
+    throttle.forgetAfterMs = positive(config, "ringdesk.login.forgetAfterMs", 3600000);
+    throttle.maxTrackedKeys = static_cast<std::size_t>(positive(config, "ringdesk.login.maxTracked", 100000));
+    // Each password check holds one of the authSessions database connections.
+    s.logins.maxConcurrentHashes =
+        positive(config, "ringdesk.login.maxConcurrentHashes", std::min(cores, s.authSessions));
+    if (s.logins.maxConcurrentHashes > s.authSessions)
+        throw Poco::InvalidArgumentException("ringdesk.login.maxConcurrentHashes must not exceed "
+                                             "ringdesk.database.authSessions");
+    s.logins.hashWait = std::chrono::milliseconds(positive(config, "ringdesk.login.hashWaitMs", 5000));
     s.readyFile = config.getString("ringdesk.readyFile", "");
     return s;
 }
@@ -164,6 +180,13 @@ std::vector<std::string> ServerSettings::describe() const
         "ringdesk.chat.maxPerOperator = " + std::to_string(core.maxChatsPerOperator),
         "ringdesk.chat.storeTranscripts = " + std::string(core.storeTranscripts ? "true" : "false"),
         "ringdesk.core.tickMs = " + ms(tickInterval),
+        "ringdesk.login.freeFailures = " + std::to_string(logins.throttle.freeFailures),
+        "ringdesk.login.backoffBaseMs = " + std::to_string(logins.throttle.backoffBaseMs) + " ms",
+        "ringdesk.login.backoffMaxMs = " + std::to_string(logins.throttle.backoffMaxMs) + " ms",
+        "ringdesk.login.forgetAfterMs = " + std::to_string(logins.throttle.forgetAfterMs) + " ms",
+        "ringdesk.login.maxTracked = " + std::to_string(logins.throttle.maxTrackedKeys),
+        "ringdesk.login.maxConcurrentHashes = " + std::to_string(logins.maxConcurrentHashes),
+        "ringdesk.login.hashWaitMs = " + std::to_string(logins.hashWait.count()) + " ms",
         "ringdesk.readyFile = " + (readyFile.empty() ? std::string("(none)") : readyFile),
     };
 }

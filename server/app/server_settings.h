@@ -3,6 +3,7 @@
 // the defaults documented in docs/configuration.md.
 
 #include "server/admin_contract/admin_endpoint_config.h"
+#include "server/admission/login_guard.h"
 #include "server/core/core_settings.h"
 #include "server/core/im_session_manager.h"
 #include "server/keys/certificate_files.h"
@@ -67,6 +68,7 @@ struct ServerSettings
     core::ImSettings im;
     core::Duration tickInterval{100};
     int authSessions = 4;
+    admission::LoginGuardSettings logins; // login throttling (docs/configuration.md)
     std::string readyFile;
 
     /// Reads every setting; throws Poco::Exception naming the key on an invalid value.

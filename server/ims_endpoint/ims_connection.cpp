@@ -9,9 +9,18 @@
 
 #include <Poco/Net/NetException.h>
 
+#include <algorithm>
 #include <array>
+#include <chrono>
+#include <thread>
 
 namespace ringdesk::ims_endpoint {
+namespace {
+
+/// The longest a throttled LOGIN waits for its refusal.
+constexpr std::chrono::milliseconds kMaxThrottledReplyDelay{2000};
+
+} // namespace
 
 ImsConnection::ImsConnection(const Poco::Net::StreamSocket& socket, ImsEndpointContext& context)
     : Poco::Net::TCPServerConnection(socket), context_(context), logger_(Poco::Logger::get("ringdesk.ims"))
@@ -82,8 +91,20 @@ void ImsConnection::handle(core::ConnectionId id, ImsLinkImpl& link, const std::
     }
     // The slow KDF runs here, on this connection's thread, never on the dispatcher's.
     context_.dispatcher.post([id](core::Core& core) { core.im().imsHeard(id); });
-    const core::LoginCheck check =
-        context_.credentials.checkLoginMd5(login->user, login->pass, context_.clock.epochMs());
+    const admission::GuardedLogin guarded = context_.logins.check(
+        {socket().peerAddress().host().toString(), login->user, login->pass, true, context_.clock.epochMs()});
+    if (!guarded.throttle.allowed()) {
+        // The IMS LOGIN result has no "try later": the refusal (result 0) comes after the
+        // back-off, capped so a throttled client holds its thread only briefly.
+        logger_.warning("IMS login for '%s' from %s throttled", login->user, peer);
+        std::this_thread::sleep_for(
+            std::min(std::chrono::milliseconds(guarded.throttle.retryAfterMs), kMaxThrottledReplyDelay));
+        context_.dispatcher.post([id, user = login->user](core::Core& core) {
+            core.im().imsLoginRefused(id, user, protocol::LoginResult::kWrongCredentials);
+        });
+        return;
+    }
+    const core::LoginCheck& check = guarded.check;
     if (check.result == protocol::LoginResult::kOk) {
         loggedIn = true;
         const std::string username = check.username;

@@ -4,8 +4,8 @@
 // it, verifies LOGIN (slow KDF and ban check, off the dispatcher thread) and posts events to
 // the core's IM unit; the link's writer thread writes what the core answers.
 
+#include "server/admission/login_guard.h"
 #include "server/core/clock.h"
-#include "server/core/credential_check.h"
 #include "server/dispatch/connection_registry.h"
 #include "server/dispatch/core_inbox.h"
 
@@ -23,7 +23,7 @@ struct ImsEndpointContext
 {
     dispatch::CoreInbox& dispatcher;
     dispatch::ConnectionRegistry& registry;
-    core::CredentialCheck& credentials; // verifies logins (slow: off the dispatcher)
+    admission::LoginGuard& logins;  // throttles and verifies logins (slow: off the dispatcher)
     std::size_t maxDocumentBytes;   // longest accepted document, bytes (<= limits::kMaxImsDocumentBytes)
     std::size_t maxQueuedDocuments; // send queue bound before the peer is dropped
     const core::Clock& clock;       // ban expiry (the server's clock; tests give a manual one)

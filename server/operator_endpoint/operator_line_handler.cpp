@@ -5,10 +5,11 @@
 
 namespace ringdesk::operator_endpoint {
 
-OperatorLineHandler::OperatorLineHandler(OperatorEndpointContext& context, core::ConnectionId id, std::string peer,
-                                         PacketEncoder& form, dispatch::OperatorLink& replies)
-    : context_(context), id_(id), peer_(std::move(peer)), form_(form), replies_(replies),
-      logger_(Poco::Logger::get("ringdesk.operator"))
+OperatorLineHandler::OperatorLineHandler(OperatorEndpointContext& context, core::ConnectionId id,
+                                         const Poco::Net::SocketAddress& peer, PacketEncoder& form,
+                                         dispatch::OperatorLink& replies)
+    : context_(context), id_(id), peer_(peer.toString()), peerHost_(peer.host().toString()), form_(form),
+      replies_(replies), logger_(Poco::Logger::get("ringdesk.operator"))
 {
 }
 
@@ -57,8 +58,17 @@ void OperatorLineHandler::dispatch(nlchat::Packet packet, bool raw)
     const core::ConnectionId id = id_;
 
     if (auto* login = std::get_if<nlchat::Login>(&packet)) {
-        const core::LoginCheck check =
-            context_.credentials.checkLogin(login->username, login->password, context_.clock.epochMs());
+        const admission::GuardedLogin guarded =
+            context_.logins.check({peerHost_, login->username, login->password, false, context_.clock.epochMs()});
+        if (!guarded.throttle.allowed()) {
+            logger_.warning("login for '%s' from %s throttled", login->username, peer_);
+            replies_.deliver(nlchat::Error{protocol::error_code::kRateLimited,
+                                           "too many login attempts; retry in " +
+                                               std::to_string((guarded.throttle.retryAfterMs + 999) / 1000) + " s",
+                                           nlchat::command::kLogin});
+            return;
+        }
+        const core::LoginCheck& check = guarded.check;
         if (check.result == protocol::LoginResult::kOk) {
             core::OperatorIdentity identity{check.username, check.displayName};
             logger_.information("operator %s logged in from %s", check.username, peer_);

@@ -10,6 +10,7 @@
 #include "server/operator_endpoint/threaded_operator_connection.h"
 
 #include <Poco/Logger.h>
+#include <Poco/Net/SocketAddress.h>
 
 #include <string>
 
@@ -18,9 +19,11 @@ namespace ringdesk::operator_endpoint {
 class OperatorLineHandler
 {
 public:
-    /// `replies` receives error answers; `form` is the connection's answer form.
-    OperatorLineHandler(OperatorEndpointContext& context, core::ConnectionId id, std::string peer,
-                        PacketEncoder& form, dispatch::OperatorLink& replies);
+    /// `replies` receives error answers; `form` is the connection's answer form; `peer` is the
+    /// client's address (logs, and the login throttle by its host).
+    OperatorLineHandler(OperatorEndpointContext& context, core::ConnectionId id,
+                        const Poco::Net::SocketAddress& peer, PacketEncoder& form,
+                        dispatch::OperatorLink& replies);
 
     /// Handles a non-empty line; may take long (RSA private operations, the login KDF), so the
     /// event loops call it on a worker. One line at a time per connection, in arrival order.
@@ -36,7 +39,8 @@ private:
 
     OperatorEndpointContext& context_;
     const core::ConnectionId id_;
-    const std::string peer_;
+    const std::string peer_;     // host:port, for the logs
+    const std::string peerHost_; // the login throttle's key
     PacketEncoder& form_;
     dispatch::OperatorLink& replies_;
     Poco::Logger& logger_;

@@ -11,7 +11,7 @@ OperatorStream::OperatorStream(io::EventLoop& loop, Poco::Net::StreamSocket sock
                                std::function<void()> onClosed)
     : io::StreamConnection(loop, socket, context.maxQueuedPackets, std::chrono::milliseconds(0)),
       context_(context), id_(context.registry.nextId()), peer_(socket.peerAddress().toString()),
-      onClosed_(std::move(onClosed)), lines_(context, id_, peer_, form_, *this),
+      onClosed_(std::move(onClosed)), lines_(context, id_, socket.peerAddress(), form_, *this),
       strand_(std::make_shared<io::Strand>(workers)), framer_(context.maxLineBytes)
 {
 }

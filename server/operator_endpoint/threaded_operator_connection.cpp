@@ -26,7 +26,7 @@ void ThreadedOperatorConnection::run()
     context_.dispatcher.post([id, peer](core::Core& core) { core.operatorConnected(id, peer); });
     logger_.information("operator connection %Lu from %s", static_cast<Poco::UInt64>(id), peer);
 
-    OperatorLineHandler lines(context_, id, peer, link->form(), *link);
+    OperatorLineHandler lines(context_, id, socket().peerAddress(), link->form(), *link);
     protocol::LineFramer framer(context_.maxLineBytes);
     std::array<char, 16 * 1024> buffer{};
     std::string reason = "closed by peer";

@@ -5,8 +5,8 @@
 // each line to an OperatorLineHandler; the link's writer thread writes what the core sends.
 
 #include "protocol/rsa_key.h"
+#include "server/admission/login_guard.h"
 #include "server/core/clock.h"
-#include "server/core/credential_check.h"
 #include "server/dispatch/connection_registry.h"
 #include "server/dispatch/core_inbox.h"
 
@@ -22,7 +22,7 @@ struct OperatorEndpointContext
 {
     dispatch::CoreInbox& dispatcher;
     dispatch::ConnectionRegistry& registry;
-    core::CredentialCheck& credentials; // verifies logins (slow: off the dispatcher)
+    admission::LoginGuard& logins; // throttles and verifies logins (slow: off the dispatcher)
     const protocol::RsaPrivateKey& serverKey;
     std::size_t maxLineBytes;     // longest accepted line, bytes
     std::size_t maxQueuedPackets; // send queue bound before the peer is dropped

@@ -30,11 +30,11 @@ FrontEndHarness::FrontEndHarness(Settings settings)
       conversationsProxy_(conversations_, storeThread_), imStoreProxy_(imStore_, storeThread_),
       dispatcher_(settings.core, settings.im, clock_, registry_, storeThread_, conversationsProxy_, imStoreProxy_,
                   kTickInterval),
-      credentials_(database_.path(), 2), workers_("fe-worker", 1),
-      loops_("fe-loop", 1), operatorContext_{dispatcher_,   registry_,  credentials_, serverKey(),
+      credentials_(database_.path(), 2), logins_(credentials_, admission::LoginGuardSettings{}),
+      workers_("fe-worker", 1),
+      loops_("fe-loop", 1), operatorContext_{dispatcher_,   registry_,  logins_, serverKey(),
                                              kMaxLineBytes, kMaxQueued, clock_},
-      imsContext_{dispatcher_, registry_, credentials_, protocol::limits::kMaxImsDocumentBytes,
-                  kMaxQueued,  clock_},
+      imsContext_{dispatcher_, registry_, logins_, protocol::limits::kMaxImsDocumentBytes, kMaxQueued, clock_},
       visitorContext_{dispatcher_, registry_, kMaxLineBytes, kMaxQueued, 600, loops_, 100, liveVisitors_}
 {
     storeThread_.start();

@@ -6,6 +6,7 @@
 // protocols on its end of each pair and moves time with advance(), so timers (ring timeout, probe, ALIVE, ban
 // expiry) run in microseconds instead of seconds.
 
+#include "server/admission/login_guard.h"
 #include "server/dispatch/connection_registry.h"
 #include "server/dispatch/dispatcher.h"
 #include "server/http/visitor_websocket.h"
@@ -86,6 +87,7 @@ private:
     dispatch::ConnectionRegistry registry_;
     dispatch::Dispatcher dispatcher_;
     store::SqliteCredentialCheck credentials_;
+    admission::LoginGuard logins_;
     io::WorkerPool workers_;
     io::EventLoopGroup loops_;
     std::atomic<std::size_t> liveVisitors_{0};

@@ -34,6 +34,7 @@ class OperatorLineHandlerTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testLoginAndRawEnvelopeNeedTheWorker);
     CPPUNIT_TEST(testLoginIsVerifiedBeforeTheCoreHearsOfIt);
     CPPUNIT_TEST(testUserBanEndsOnTheInjectedClock);
+    CPPUNIT_TEST(testRepeatedFailuresAreThrottledWithoutAHash);
     CPPUNIT_TEST(testRawEnvelopeIsOpenedAndAnswersAreSealed);
     CPPUNIT_TEST(testBrokenPlainLineKeepsRawAnswers);
     CPPUNIT_TEST_SUITE_END();
@@ -45,9 +46,12 @@ public:
         store::UserRepository(*session_).add("ann", "Ann Arbor", "operator",
                                              store::hashPasswordMd5(store::md5Hex("ann-pw"), 1000));
         credentials_.emplace(database_.path(), 1);
-        context_.emplace(operator_endpoint::OperatorEndpointContext{inbox_, registry_, *credentials_, serverKey(),
+        admission::LoginGuardSettings guard;
+        guard.maxConcurrentHashes = 1;
+        logins_.emplace(*credentials_, guard);
+        context_.emplace(operator_endpoint::OperatorEndpointContext{inbox_, registry_, *logins_, serverKey(),
                                                                     64 * 1024, 100, clock_});
-        handler_.emplace(*context_, kConnection, "peer", form_, replies_);
+        handler_.emplace(*context_, kConnection, Poco::Net::SocketAddress("192.0.2.7", 5000), form_, replies_);
         core_.emplace(core::CoreSettings{}, clock_, output_, conversations_);
         core_->operatorConnected(kConnection, "peer");
     }
@@ -56,6 +60,7 @@ public:
     {
         handler_.reset();
         context_.reset();
+        logins_.reset();
         credentials_.reset();
         session_.reset();
     }
@@ -143,6 +148,29 @@ public:
         CPPUNIT_ASSERT(protocol::looksLikeRawEnvelope(answer));
     }
 
+    void testRepeatedFailuresAreThrottledWithoutAHash()
+    {
+        const admission::LoginThrottleSettings limits;
+        for (int i = 0; i <= limits.freeFailures; ++i)
+            CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kWrongCredentials), login("ann", "guess"));
+
+        // Past the free failures: refused with rate_limited before any check, even with the
+        // right password, and the core hears nothing.
+        handler_->handle(nlchat::encode(nlchat::Login{"ann", "ann-pw", -1, {}}));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), inbox_.runOn(*core_));
+        const std::vector<nlchat::Packet> replies = replies_.delivered();
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), replies.size());
+        const auto& refusal = std::get<nlchat::Error>(replies.back());
+        CPPUNIT_ASSERT_EQUAL(std::string(protocol::error_code::kRateLimited), refusal.code);
+        CPPUNIT_ASSERT_EQUAL(std::string(nlchat::command::kLogin), refusal.ref);
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t(1), logins_->counters().throttledAddress);
+
+        // After the back-off the right password logs in and clears the failures.
+        clock_.advance(std::chrono::milliseconds(limits.backoffBaseMs));
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kOk), login("ann", "ann-pw"));
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(nlchat::LoginResult::kWrongCredentials), login("ann", "guess"));
+    }
+
 private:
     /// Sends a login line through handle() and returns the `result` the core answered.
     int login(const std::string& username, const std::string& password)
@@ -171,6 +199,7 @@ private:
     test_support::RecordingInbox inbox_;
     dispatch::ConnectionRegistry registry_;
     std::optional<store::SqliteCredentialCheck> credentials_;
+    std::optional<admission::LoginGuard> logins_;
     std::optional<operator_endpoint::OperatorEndpointContext> context_;
     operator_endpoint::PacketEncoder form_;
     test_support::RecordingOperatorLink replies_;
