@@ -74,10 +74,7 @@ bool ImsStreamParser::hasPartial() const
     return buffer_.find_first_not_of(" \t\r\n", start_) != std::string::npos;
 }
 
-std::size_t ImsStreamParser::scanEnd() const
-{
-    return std::min(buffer_.size(), start_ + maxDocumentBytes_);
-}
+std::size_t ImsStreamParser::scanEnd() const { return std::min(buffer_.size(), start_ + maxDocumentBytes_); }
 
 void ImsStreamParser::fail(const char* code, const std::string& message)
 {
@@ -173,8 +170,7 @@ ImsStreamParser::Step ImsStreamParser::startMarkup()
     if (kind == '?') {
         // Only "<?xml" followed by whitespace, and only as the first thing of a document.
         const Match declaration = matchAt(buffer_, scan_, scanEnd(), "<?xml");
-        if (declaration == Match::kNeedMore ||
-            (declaration == Match::kYes && scan_ + 5 >= scanEnd()))
+        if (declaration == Match::kNeedMore || (declaration == Match::kYes && scan_ + 5 >= scanEnd()))
             return Step::kNeedMore;
         if (declaration == Match::kNo || !isXmlSpace(buffer_[scan_ + 5]))
             fail(error_code::kBadXml, "processing instructions are refused");

@@ -36,7 +36,8 @@ inline std::string_view asText(const std::uint8_t* data, std::size_t size)
 /// 1, 2, 3, 5, 8, … 4181 bytes: splits at many offsets, small ones and ones past the decoders'
 /// 4 KiB compaction points, as reads split a TCP stream. Fixed rather than drawn from the input
 /// so that the input keeps its meaning for the decoder and a saved crash replays exactly.
-template <class Feed> void forEachChunk(std::string_view input, Feed feed)
+template <class Feed>
+void forEachChunk(std::string_view input, Feed feed)
 {
     std::size_t previous = 1;
     std::size_t size = 1;
@@ -52,7 +53,8 @@ template <class Feed> void forEachChunk(std::string_view input, Feed feed)
 
 /// What a stream decoder made of an input: its items in order, then the code of the
 /// ProtocolError that stopped it (empty when none did).
-template <class Item> struct StreamOutcome
+template <class Item>
+struct StreamOutcome
 {
     std::vector<Item> items;
     std::string error;
@@ -62,7 +64,8 @@ template <class Item> struct StreamOutcome
 /// Feeds `input` to `decoder` (feed(const char*, size_t) and next() returning std::optional),
 /// whole or in the chunks of forEachChunk(), and after every feed() calls next() until it has
 /// nothing more, as a connection does. Splitting a stream differently must not change the outcome.
-template <class Decoder> auto decodeStream(Decoder decoder, std::string_view input, bool chunked)
+template <class Decoder>
+auto decodeStream(Decoder decoder, std::string_view input, bool chunked)
 {
     StreamOutcome<typename decltype(decoder.next())::value_type> outcome;
     const auto feedAndDrain = [&](std::string_view bytes) {

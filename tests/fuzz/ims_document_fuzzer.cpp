@@ -8,7 +8,8 @@
 
 namespace {
 
-template <class Document> void checkRoundTrip(std::string_view xml, Document (*parse)(std::string_view))
+template <class Document>
+void checkRoundTrip(std::string_view xml, Document (*parse)(std::string_view))
 {
     using ringdesk::protocol::ProtocolError;
     Document document;

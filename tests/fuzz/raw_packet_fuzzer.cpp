@@ -30,7 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (parseRawEnvelope(serialized) != envelope)
             fuzz::finding("parseRawEnvelope(serializeRawEnvelope(e)) differs from e", serialized);
     } catch (const ProtocolError& e) {
-        fuzz::finding("parseRawEnvelope() refuses what serializeRawEnvelope() wrote", serialized + "\n" + e.what());
+        fuzz::finding("parseRawEnvelope() refuses what serializeRawEnvelope() wrote",
+                      serialized + "\n" + e.what());
     }
 
     std::string plaintext;

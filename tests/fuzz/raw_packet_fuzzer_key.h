@@ -35,7 +35,6 @@ inline constexpr const char* kRawPacketKeyPem =
     "zwmOXumfTZrmIMGvSJNFYeghjErWb3ARxivQmIp82p2X/3TleDw1OkkwZhv2LEiH\n"
     "nAPn3cUG2JvVTbSpgF3iOv0CepHFYjbmnKuH5qVncd2p5wXZHB9UMr1sn6yrlAkR\n"
     "TghIk8mdiF/MuCTYvYsgWW0=\n"
-    "-----END PRIVATE KEY-----\n"
-    ;
+    "-----END PRIVATE KEY-----\n";
 
 } // namespace ringdesk::fuzz

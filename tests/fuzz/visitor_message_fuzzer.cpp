@@ -9,7 +9,8 @@
 
 namespace {
 
-template <class Decode, class Encode> void checkRoundTrip(std::string_view frame, Decode decode, Encode encode)
+template <class Decode, class Encode>
+void checkRoundTrip(std::string_view frame, Decode decode, Encode encode)
 {
     using ringdesk::protocol::ProtocolError;
     std::string encoded;
