@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   clang-format clang-tidy
+  clang libclang-rt-14-dev
   libpoco-dev libssl-dev libsqlite3-dev libcppunit-dev
   libwxgtk3.2-dev
   python3 python3-pycryptodome

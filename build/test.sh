@@ -5,7 +5,9 @@
 #      CTest, LeakSanitizer on;
 #   3. builds the runners with threads, and the server they start, with ThreadSanitizer and runs
 #      them (the tsan presets: io_tests, dispatch_tests, front_end_tests, store_tests, integration_tests,
-#      admission_tests).
+#      admission_tests);
+#   4. builds the libFuzzer harnesses of protocol/ with clang (the fuzz preset) and runs each for a
+#      few seconds over a copy of its seed corpus (ctest --preset fuzz; build/fuzz.sh runs them long).
 # Extra arguments go to the ASan ctest (e.g. -R core_tests), and then only that step runs after
 # the build: a quick check of one runner.
 set -euo pipefail
@@ -26,3 +28,9 @@ cmake --preset tsan
 cmake --build --preset tsan -j "$(nproc)"
 ctest --preset tsan -j 1
 echo "ThreadSanitizer build and run: $((SECONDS - tsan_start)) s"
+
+fuzz_start=$SECONDS
+cmake --preset fuzz
+cmake --build --preset fuzz -j "$(nproc)"
+ctest --preset fuzz -j 1
+echo "Fuzzing build and run: $((SECONDS - fuzz_start)) s"

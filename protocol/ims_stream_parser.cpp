@@ -2,6 +2,7 @@
 
 #include "protocol/protocol_error.h"
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -24,11 +25,11 @@ bool canStartName(char c)
 enum class Match { kYes, kNo, kNeedMore };
 
 // Compares the buffered bytes at `pos` with `literal`; kNeedMore when they agree so far but the
-// buffer ends first.
-Match matchAt(const std::string& buffer, std::size_t pos, const char* literal)
+// scanned part of the buffer (up to `end`) ends first.
+Match matchAt(const std::string& buffer, std::size_t pos, std::size_t end, const char* literal)
 {
     const std::size_t length = std::strlen(literal);
-    const std::size_t available = buffer.size() - pos;
+    const std::size_t available = end - pos;
     const std::size_t compared = available < length ? available : length;
     if (buffer.compare(pos, compared, literal, compared) != 0)
         return Match::kNo;
@@ -73,6 +74,8 @@ bool ImsStreamParser::hasPartial() const
     return buffer_.find_first_not_of(" \t\r\n", start_) != std::string::npos;
 }
 
+std::size_t ImsStreamParser::scanEnd() const { return std::min(buffer_.size(), start_ + maxDocumentBytes_); }
+
 void ImsStreamParser::fail(const char* code, const std::string& message)
 {
     errorCode_ = code;
@@ -114,7 +117,7 @@ std::optional<std::string> ImsStreamParser::scan()
 
 ImsStreamParser::Step ImsStreamParser::scanBetweenOrProlog()
 {
-    while (scan_ < buffer_.size()) {
+    while (scan_ < scanEnd()) {
         const char c = buffer_[scan_];
         if (isXmlSpace(c)) {
             ++scan_;
@@ -136,8 +139,8 @@ ImsStreamParser::Step ImsStreamParser::scanBetweenOrProlog()
 ImsStreamParser::Step ImsStreamParser::scanContent()
 {
     const std::size_t open = buffer_.find('<', scan_);
-    if (open == std::string::npos) {
-        scan_ = buffer_.size();
+    if (open == std::string::npos || open >= scanEnd()) {
+        scan_ = scanEnd();
         return Step::kNeedMore;
     }
     scan_ = open;
@@ -148,14 +151,14 @@ ImsStreamParser::Step ImsStreamParser::scanContent()
 // bytes ("<![CDATA[") to decide; with fewer it returns kNeedMore and leaves scan_ on the '<'.
 ImsStreamParser::Step ImsStreamParser::startMarkup()
 {
-    if (scan_ + 1 >= buffer_.size())
+    if (scan_ + 1 >= scanEnd())
         return Step::kNeedMore;
     const char kind = buffer_[scan_ + 1];
 
     if (kind == '/') {
         if (mode_ != Mode::kContent)
             fail(error_code::kBadXml, "close tag without an open element");
-        if (scan_ + 2 >= buffer_.size())
+        if (scan_ + 2 >= scanEnd())
             return Step::kNeedMore;
         if (!canStartName(buffer_[scan_ + 2]))
             fail(error_code::kBadXml, "malformed close tag");
@@ -166,9 +169,8 @@ ImsStreamParser::Step ImsStreamParser::startMarkup()
 
     if (kind == '?') {
         // Only "<?xml" followed by whitespace, and only as the first thing of a document.
-        const Match declaration = matchAt(buffer_, scan_, "<?xml");
-        if (declaration == Match::kNeedMore ||
-            (declaration == Match::kYes && scan_ + 5 >= buffer_.size()))
+        const Match declaration = matchAt(buffer_, scan_, scanEnd(), "<?xml");
+        if (declaration == Match::kNeedMore || (declaration == Match::kYes && scan_ + 5 >= scanEnd()))
             return Step::kNeedMore;
         if (declaration == Match::kNo || !isXmlSpace(buffer_[scan_ + 5]))
             fail(error_code::kBadXml, "processing instructions are refused");
@@ -181,14 +183,14 @@ ImsStreamParser::Step ImsStreamParser::startMarkup()
     }
 
     if (kind == '!') {
-        if (scan_ + 2 >= buffer_.size())
+        if (scan_ + 2 >= scanEnd())
             return Step::kNeedMore;
         const char after = buffer_[scan_ + 2];
         if (after == '-')
             fail(error_code::kBadXml, "comments are refused");
         if (after != '[')
             fail(error_code::kBadXml, "markup declarations (<!DOCTYPE, <!ENTITY, ...) are refused");
-        const Match cdata = matchAt(buffer_, scan_, "<![CDATA[");
+        const Match cdata = matchAt(buffer_, scan_, scanEnd(), "<![CDATA[");
         if (cdata == Match::kNo)
             fail(error_code::kBadXml, "malformed markup after '<!['");
         if (mode_ != Mode::kContent)
@@ -211,7 +213,7 @@ ImsStreamParser::Step ImsStreamParser::startMarkup()
 
 ImsStreamParser::Step ImsStreamParser::scanStartTag()
 {
-    for (; scan_ < buffer_.size(); ++scan_) {
+    for (; scan_ < scanEnd(); ++scan_) {
         const char c = buffer_[scan_];
         if (quote_ != 0) {
             // A raw '<' is not allowed in an attribute value (XML 1.0, AttValue).
@@ -248,7 +250,7 @@ ImsStreamParser::Step ImsStreamParser::scanStartTag()
 
 ImsStreamParser::Step ImsStreamParser::scanEndTag()
 {
-    for (; scan_ < buffer_.size(); ++scan_) {
+    for (; scan_ < scanEnd(); ++scan_) {
         const char c = buffer_[scan_];
         if (c == '<')
             fail(error_code::kBadXml, "'<' inside a close tag");
@@ -267,11 +269,12 @@ ImsStreamParser::Step ImsStreamParser::scanEndTag()
 ImsStreamParser::Step ImsStreamParser::scanUntil(const char* terminator, std::size_t length,
                                                  Mode after)
 {
+    const std::size_t end = scanEnd();
     const std::size_t found = buffer_.find(terminator, scan_, length);
-    if (found == std::string::npos) {
+    if (found == std::string::npos || found + length > end) {
         // The terminator may straddle this read and the next: keep its possible prefix unscanned.
-        if (buffer_.size() >= scan_ + length)
-            scan_ = buffer_.size() - (length - 1);
+        if (end >= scan_ + length)
+            scan_ = end - (length - 1);
         return Step::kNeedMore;
     }
     scan_ = found + length;

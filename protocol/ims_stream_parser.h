@@ -86,6 +86,11 @@ private:
     Step scanUntil(const char* terminator, std::size_t length, Mode after);
     Step startMarkup();
     std::string takeDocument();
+    // Where the scanners stop: the end of the buffer, but never more than maxDocumentBytes_ past
+    // the document's start. Bytes beyond the limit are never classified, so an over-long
+    // document is kTooLarge however the stream was split, even when a later byte is malformed
+    // (fed whole, that byte used to make it kBadXml instead; found by the fuzzer).
+    std::size_t scanEnd() const;
     [[noreturn]] void fail(const char* code, const std::string& message);
 
     std::size_t maxDocumentBytes_;

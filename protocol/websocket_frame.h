@@ -39,6 +39,7 @@ struct Message
 {
     Opcode opcode = Opcode::kText;
     std::string payload;
+    bool operator==(const Message&) const = default;
 };
 
 /// A frame the server must not accept. `code()` is error_code::kTooLarge for a message over the

@@ -98,6 +98,7 @@ class ImsStreamParserTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testTenMegabyteDocumentRefusedAtTheLimit);
     CPPUNIT_TEST(testConfiguredLimitIsExact);
     CPPUNIT_TEST(testOversizeTagAndCdataRefused);
+    CPPUNIT_TEST(testMalformedPastTheLimitIsTooLargeHoweverSplit);
     CPPUNIT_TEST(testFailedStateIsSticky);
     CPPUNIT_TEST(testMismatchedCloseTagIsLeftToTheXmlParser);
     CPPUNIT_TEST(testConstructorRejectsLimitsAboveTheProtocolMaximum);
@@ -461,6 +462,32 @@ public:
             CPPUNIT_FAIL("unterminated oversize XML declaration accepted");
         } catch (const ProtocolError& e) {
             CPPUNIT_ASSERT_EQUAL(std::string(error_code::kTooLarge), e.code());
+        }
+    }
+
+    // Found by tests/fuzz/ims_stream_parser_fuzzer (corpus: too_long_then_malformed): fed whole,
+    // a document over the limit with a malformed byte after the limit was refused as bad_xml,
+    // fed in small reads as too_large. The bytes past the limit are never examined now.
+    void testMalformedPastTheLimitIsTooLargeHoweverSplit()
+    {
+        const std::size_t limit = 100;
+        const std::string stream = "<MESSAGE>" + std::string(limit, 'x') + "<!DOCTYPE x>";
+        ImsStreamParser whole(limit);
+        try {
+            feedAll(whole, stream);
+            CPPUNIT_FAIL("document over the configured limit accepted");
+        } catch (const ProtocolError& e) {
+            CPPUNIT_ASSERT_EQUAL(std::string(error_code::kTooLarge), e.code());
+        }
+        ImsStreamParser byteByByte(limit);
+        CPPUNIT_ASSERT_EQUAL(std::string(error_code::kTooLarge), feedUntilError(byteByByte, stream).first);
+        // A malformed byte within the limit is still bad_xml, however the stream is split.
+        ImsStreamParser early(limit);
+        try {
+            feedAll(early, "<MESSAGE><!DOCTYPE x>" + std::string(limit, 'x'));
+            CPPUNIT_FAIL("a declaration inside the limit accepted");
+        } catch (const ProtocolError& e) {
+            CPPUNIT_ASSERT_EQUAL(std::string(error_code::kBadXml), e.code());
         }
     }
 

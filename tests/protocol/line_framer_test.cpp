@@ -13,6 +13,7 @@ class LineFramerTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testStripsCarriageReturn);
     CPPUNIT_TEST(testOversizeLineRefusedBeforeNewline);
     CPPUNIT_TEST(testLineAtLimitAccepted);
+    CPPUNIT_TEST(testLineAtLimitWithCrlfSplitAcrossReads);
     CPPUNIT_TEST(testManySmallLines);
     CPPUNIT_TEST_SUITE_END();
 
@@ -58,6 +59,24 @@ public:
         const std::string line = std::string(10, 'y') + "\n";
         framer.feed(line.data(), line.size());
         CPPUNIT_ASSERT_EQUAL(std::string(10, 'y'), *framer.next());
+    }
+
+    // Found by tests/fuzz/line_framer_fuzzer (corpus: max_line_crlf_split): a line of exactly the
+    // limit ending in "\r\n" was accepted when the "\r\n" came in one read and refused as
+    // too_large when a read ended between the '\r' and the '\n'.
+    void testLineAtLimitWithCrlfSplitAcrossReads()
+    {
+        LineFramer framer(10);
+        const std::string line = std::string(10, 'y') + "\r";
+        framer.feed(line.data(), line.size());
+        CPPUNIT_ASSERT(!framer.next());
+        framer.feed("\n", 1);
+        CPPUNIT_ASSERT_EQUAL(std::string(10, 'y'), *framer.next());
+        // One byte more is still refused before the newline arrives.
+        LineFramer overLimit(10);
+        const std::string longer = std::string(11, 'y') + "\r";
+        overLimit.feed(longer.data(), longer.size());
+        CPPUNIT_ASSERT_THROW(overLimit.next(), ProtocolError);
     }
 
     void testManySmallLines()

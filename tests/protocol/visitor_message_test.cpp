@@ -75,6 +75,11 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("bad_field"), errorCodeOf(R"({"type":"msg","text":""})"));
         CPPUNIT_ASSERT_EQUAL(std::string("bad_field"), errorCodeOf(R"({"type":"chat_state","state":"dancing"})"));
         CPPUNIT_ASSERT_EQUAL(std::string("bad_field"), errorCodeOf(R"({"type":"hello","since":-1})"));
+        // Found by tests/fuzz/visitor_message_fuzzer (corpus: seq_out_of_int64_range): a number
+        // outside int64's range was cast to it, which is undefined behaviour (UBSan aborted).
+        CPPUNIT_ASSERT_EQUAL(std::string("bad_field"), errorCodeOf(R"({"type":"hello","since":5.5e134})"));
+        CPPUNIT_ASSERT_THROW(decodeServer(R"({"type":"msg","seq":5.5e134,"from":"operator","text":"x"})"),
+                             ProtocolError);
         CPPUNIT_ASSERT_EQUAL(std::string("too_large"),
                              errorCodeOf(R"({"type":"msg","text":")" + std::string(4001, 'a') + "\"}"));
         CPPUNIT_ASSERT_EQUAL(std::string("too_large"),
