@@ -159,7 +159,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("bad_field"), errorCodeOf(R"({"type":"ringACK","UUID":"u","ID":1.5})"));
         // Found by tests/fuzz/nlchat_packet_fuzzer (corpus: id_out_of_int64_range): a number
         // outside int64's range was cast to it, which is undefined behaviour (UBSan aborted).
-        CPPUNIT_ASSERT_EQUAL(std::string("bad_field"), errorCodeOf(R"({"type":"ringACK","UUID":"u","ID":2.1e95})"));
+        CPPUNIT_ASSERT_EQUAL(std::string("bad_field"),
+                             errorCodeOf(R"({"type":"ringACK","UUID":"u","ID":2.1e95})"));
         CPPUNIT_ASSERT_EQUAL(std::string("bad_field"), errorCodeOf(R"({"type":"ringACK","UUID":"u","ID":-1e19})"));
         CPPUNIT_ASSERT_EQUAL(std::string("bad_field"), errorCodeOf(R"({"type":"msg","msg":["x"],"I/O":"up"})"));
         CPPUNIT_ASSERT_EQUAL(std::string("bad_field"), errorCodeOf(R"({"type":"msg","msg":[1],"I/O":"in"})"));
