@@ -29,7 +29,7 @@ void checkLength(const std::string& name, const std::string& value, std::size_t 
                                                        std::to_string(maxBytes) + " bytes");
 }
 
-std::int64_t toInt(const std::string& name, const Poco::Dynamic::Var& value)
+std::int64_t integerOrString(const std::string& name, const Poco::Dynamic::Var& value)
 {
     if (value.isString()) {
         const std::string text = value.extract<std::string>();
@@ -56,6 +56,18 @@ std::int64_t toInt(const std::string& name, const Poco::Dynamic::Var& value)
     } catch (const Poco::Exception&) {
         bad(name, "an integer");
     }
+}
+
+std::int64_t toInt(const std::string& name, const Poco::Dynamic::Var& value)
+{
+    // RFC 8259 section 6 / RFC 7493 (I-JSON) section 2.2: only integers within +-(2^53 - 1) are
+    // exchanged exactly; POCO's parser rounds a negative number beyond that through a double,
+    // and the widget's JavaScript would too (found by the fuzzer with "seq":-20000290076730265).
+    constexpr std::int64_t kMaxExactInteger = (std::int64_t{1} << 53) - 1;
+    const std::int64_t result = integerOrString(name, value);
+    if (result > kMaxExactInteger || result < -kMaxExactInteger)
+        bad(name, "an integer within +-(2^53 - 1)");
+    return result;
 }
 
 } // namespace

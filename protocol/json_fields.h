@@ -23,7 +23,8 @@ std::string requiredString(const Poco::JSON::Object& object, const std::string& 
 std::string optionalString(const Poco::JSON::Object& object, const std::string& name,
                            std::size_t maxBytes, std::string fallback = {});
 /// A required integer; a JSON number or a string of decimal digits (original clients
-/// echo IDs in either form).
+/// echo IDs in either form), within +-(2^53 - 1) (RFC 7493 section 2.2), else ProtocolError
+/// `bad_field`.
 std::int64_t requiredInt(const Poco::JSON::Object& object, const std::string& name);
 std::int64_t optionalInt(const Poco::JSON::Object& object, const std::string& name,
                          std::int64_t fallback = 0);

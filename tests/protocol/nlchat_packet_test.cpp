@@ -162,6 +162,11 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("bad_field"),
                              errorCodeOf(R"({"type":"ringACK","UUID":"u","ID":2.1e95})"));
         CPPUNIT_ASSERT_EQUAL(std::string("bad_field"), errorCodeOf(R"({"type":"ringACK","UUID":"u","ID":-1e19})"));
+        // Found by tests/fuzz/nlchat_packet_fuzzer (corpus: id_beyond_exact_json_integers): an
+        // integer beyond +-(2^53 - 1) did not survive a round trip through POCO's JSON parser.
+        CPPUNIT_ASSERT_EQUAL(std::string("bad_field"),
+                             errorCodeOf(R"({"type":"ring","ID":"-22985001640351061"})"));
+        CPPUNIT_ASSERT_EQUAL(std::string("bad_field"), errorCodeOf(R"({"type":"ring","ID":9007199254740992})"));
         CPPUNIT_ASSERT_EQUAL(std::string("bad_field"), errorCodeOf(R"({"type":"msg","msg":["x"],"I/O":"up"})"));
         CPPUNIT_ASSERT_EQUAL(std::string("bad_field"), errorCodeOf(R"({"type":"msg","msg":[1],"I/O":"in"})"));
         CPPUNIT_ASSERT_EQUAL(std::string("missing_field"), errorCodeOf(R"({"type":"key"})"));

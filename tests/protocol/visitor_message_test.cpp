@@ -78,6 +78,10 @@ public:
         // Found by tests/fuzz/visitor_message_fuzzer (corpus: seq_out_of_int64_range): a number
         // outside int64's range was cast to it, which is undefined behaviour (UBSan aborted).
         CPPUNIT_ASSERT_EQUAL(std::string("bad_field"), errorCodeOf(R"({"type":"hello","since":5.5e134})"));
+        // Found by tests/fuzz/visitor_message_fuzzer (corpus: seq_beyond_exact_json_integers):
+        // POCO's parser rounds a negative integer beyond 2^53 through a double.
+        CPPUNIT_ASSERT_EQUAL(std::string("bad_field"),
+                             errorCodeOf(R"({"type":"hello","since":-20000290076730265})"));
         CPPUNIT_ASSERT_THROW(decodeServer(R"({"type":"msg","seq":5.5e134,"from":"operator","text":"x"})"),
                              ProtocolError);
         CPPUNIT_ASSERT_EQUAL(std::string("too_large"),
