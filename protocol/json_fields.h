@@ -26,6 +26,7 @@ std::string optionalString(const Poco::JSON::Object& object, const std::string& 
 /// echo IDs in either form), within +-(2^53 - 1) (RFC 7493 section 2.2), else ProtocolError
 /// `bad_field`.
 std::int64_t requiredInt(const Poco::JSON::Object& object, const std::string& name);
+/// An optional integer: `fallback` when absent or null, otherwise as requiredInt().
 std::int64_t optionalInt(const Poco::JSON::Object& object, const std::string& name,
                          std::int64_t fallback = 0);
 bool optionalBool(const Poco::JSON::Object& object, const std::string& name, bool fallback);

@@ -84,4 +84,16 @@ auto decodeStream(Decoder decoder, std::string_view input, bool chunked)
     return outcome;
 }
 
+/// The splitting property of a stream decoder: decodeStream() of `input` whole and in chunks,
+/// each with a fresh decoder from makeDecoder(), must give the same outcome; a finding otherwise.
+/// Returns the outcome of the whole input.
+template <class MakeDecoder>
+auto decodeWholeAndChunked(MakeDecoder makeDecoder, std::string_view input)
+{
+    auto whole = decodeStream(makeDecoder(), input, false);
+    if (decodeStream(makeDecoder(), input, true) != whole)
+        finding("fed in chunks, the input decodes differently than fed whole");
+    return whole;
+}
+
 } // namespace ringdesk::fuzz
