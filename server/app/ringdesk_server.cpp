@@ -38,6 +38,7 @@ RingdeskServer::RingdeskServer(ServerSettings settings)
       dispatcher_(settings_.core, settings_.im, clock_, registry_, storeThread_, conversationsProxy_,
                   imStoreProxy_, settings_.tickInterval),
       workers_("io-worker", settings_.workerThreads), loops_("io", settings_.ioThreads),
+      visitorsPerAddress_(settings_.visitorMaxConnectionsPerAddress),
       httpThreads_("http", 2, settings_.httpMaxConnections, 60, 256 * 1024)
 {
 }
@@ -78,7 +79,7 @@ void RingdeskServer::start()
         dispatcher_, registry_, logins_, serverKey_, settings_.operatorMaxLineBytes,
         settings_.operatorMaxQueuedPackets, clock_});
     operatorServer_ = std::make_unique<io::StreamAcceptor>(
-        loops_, operatorSocket, settings_.operatorMaxConnections,
+        loops_, operatorSocket, settings_.operatorMaxConnections, settings_.operatorMaxConnectionsPerAddress,
         [this](Poco::Net::StreamSocket socket, io::EventLoop& loop, std::function<void()> onClosed) {
             try {
                 std::make_shared<operator_endpoint::OperatorStream>(loop, socket, *operatorContext_, workers_,
@@ -95,9 +96,9 @@ void RingdeskServer::start()
     const io::TcpListener::ConnectionMaker makeOperatorConnection = [this](const Poco::Net::StreamSocket& socket) {
         return new operator_endpoint::ThreadedOperatorConnection(socket, *operatorContext_);
     };
-    const int operatorTlsPort = startTlsListener("operator", settings_.operatorTls,
-                                                 settings_.operatorMaxConnections,
-                                                 makeOperatorConnection, operatorTlsServer_);
+    const int operatorTlsPort = startTlsListener("operator", settings_.operatorTls, settings_.operatorMaxConnections,
+                                                 settings_.operatorMaxConnectionsPerAddress, makeOperatorConnection,
+                                                 operatorTlsServer_);
 
     Poco::Net::ServerSocket imsSocket = listen(settings_.imsEndpoint);
     imsContext_.emplace(ims_endpoint::ImsEndpointContext{
@@ -105,11 +106,11 @@ void RingdeskServer::start()
     const io::TcpListener::ConnectionMaker makeImsConnection = [this](const Poco::Net::StreamSocket& socket) {
         return new ims_endpoint::ImsConnection(socket, *imsContext_);
     };
-    imsServer_ =
-        std::make_unique<io::TcpListener>("ims", imsSocket, settings_.imsMaxConnections, makeImsConnection);
+    imsServer_ = std::make_unique<io::TcpListener>("ims", imsSocket, settings_.imsMaxConnections,
+                                                   settings_.imsMaxConnectionsPerAddress, makeImsConnection);
     imsServer_->start();
     const int imsTlsPort = startTlsListener("ims", settings_.imsTls, settings_.imsMaxConnections,
-                                            makeImsConnection, imsTlsServer_);
+                                            settings_.imsMaxConnectionsPerAddress, makeImsConnection, imsTlsServer_);
 
     Poco::Net::ServerSocket httpSocket = listen(settings_.httpEndpoint);
     httpContext_.emplace(http::HttpContext{
@@ -117,7 +118,7 @@ void RingdeskServer::start()
                                      settings_.visitorMaxQueuedMessages,
                                      settings_.visitorIdleTimeoutSeconds, loops_,
                                      static_cast<std::size_t>(settings_.httpMaxConnections),
-                                     visitorConnections_},
+                                     visitorConnections_, visitorsPerAddress_, settings_.visitorMessageRate},
         settings_.widgetDir, settings_.demoPage, serverKey_.publicKey().pem(),
         [this] { return metricsText(); }});
     auto* params = new Poco::Net::HTTPServerParams;
@@ -145,7 +146,7 @@ void RingdeskServer::start()
 }
 
 int RingdeskServer::startTlsListener(const std::string& name, const TlsEndpoint& tls, int maxConnections,
-                                     io::TcpListener::ConnectionMaker makeConnection,
+                                     std::size_t maxPerAddress, io::TcpListener::ConnectionMaker makeConnection,
                                      std::unique_ptr<io::TcpListener>& listener)
 {
     if (!tls.enabled)
@@ -153,7 +154,7 @@ int RingdeskServer::startTlsListener(const std::string& name, const TlsEndpoint&
     Poco::Net::Context::Ptr context = tls::prepareServerContext(name, tls.files, tls.selfSigned, logger_);
     Poco::Net::ServerSocket socket = listen(tls.endpoint);
     listener = std::make_unique<io::TcpListener>(
-        name + "-tls", socket, maxConnections,
+        name + "-tls", socket, maxConnections, maxPerAddress,
         tls::overTls(name, context, Poco::Timespan(settings_.tlsHandshakeTimeout.count() * 1000),
                      std::move(makeConnection)));
     listener->start();
@@ -234,6 +235,17 @@ std::string RingdeskServer::metricsText()
         << "ringdesk_logins_throttled_total{reason=\"address\"} " << logins.throttledAddress << "\n"
         << "ringdesk_logins_throttled_total{reason=\"account\"} " << logins.throttledAccount << "\n"
         << "ringdesk_logins_throttled_total{reason=\"busy\"} " << logins.throttledBusy << "\n";
+    out << "# HELP ringdesk_connections_refused_total Connections closed at once: their address had the most "
+           "allowed (ringdesk.*.maxConnectionsPerAddress).\n"
+        << "# TYPE ringdesk_connections_refused_total counter\n";
+    const std::pair<const char*, std::uint64_t> refused[] = {
+        {"operator", operatorServer_->refusedPerAddress()},
+        {"operator_tls", operatorTlsServer_ ? operatorTlsServer_->refusedPerAddress() : 0},
+        {"ims", imsServer_->refusedPerAddress()},
+        {"ims_tls", imsTlsServer_ ? imsTlsServer_->refusedPerAddress() : 0},
+        {"visitor", visitorsPerAddress_.refused()}};
+    for (const auto& [port, count] : refused)
+        out << "ringdesk_connections_refused_total{port=\"" << port << "\"} " << count << "\n";
     return out.str();
 }
 

@@ -60,7 +60,7 @@ private:
     /// Listens with TLS on `tls` when it is enabled, serving `makeConnection`'s front-end
     /// through tls::overTls(); returns the bound port, or 0 when TLS is off there.
     int startTlsListener(const std::string& name, const TlsEndpoint& tls, int maxConnections,
-                         io::TcpListener::ConnectionMaker makeConnection,
+                         std::size_t maxPerAddress, io::TcpListener::ConnectionMaker makeConnection,
                          std::unique_ptr<io::TcpListener>& listener);
     /// The ready file: {"<name>":port,...,"pid":N}.
     void writeReadyFile(const std::vector<std::pair<std::string, int>>& ports) const;
@@ -87,6 +87,7 @@ private:
     io::WorkerPool workers_;
     io::EventLoopGroup loops_;
     std::atomic<std::size_t> visitorConnections_{0};
+    io::ConnectionsPerAddress visitorsPerAddress_;
     std::optional<operator_endpoint::OperatorEndpointContext> operatorContext_;
     std::unique_ptr<io::StreamAcceptor> operatorServer_;
     std::unique_ptr<io::TcpListener> operatorTlsServer_;

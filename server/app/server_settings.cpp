@@ -80,6 +80,8 @@ ServerSettings ServerSettings::load(const Poco::Util::AbstractConfiguration& con
                           positive(config, "ringdesk.operator.port", 7010, 0)};
     s.operatorMaxLineBytes = static_cast<std::size_t>(positive(config, "ringdesk.operator.maxLineBytes", 65536, 1024));
     s.operatorMaxConnections = positive(config, "ringdesk.operator.maxConnections", 2000);
+    s.operatorMaxConnectionsPerAddress =
+        static_cast<std::size_t>(positive(config, "ringdesk.operator.maxConnectionsPerAddress", 64));
     s.operatorMaxQueuedPackets = static_cast<std::size_t>(positive(config, "ringdesk.operator.maxQueuedPackets", 10000));
 
     s.imsEndpoint = {config.getString("ringdesk.ims.host", "0.0.0.0"),
@@ -90,8 +92,10 @@ ServerSettings ServerSettings::load(const Poco::Util::AbstractConfiguration& con
         throw Poco::InvalidArgumentException("ringdesk.ims.maxDocumentBytes must be at most " +
                                              std::to_string(protocol::limits::kMaxImsDocumentBytes));
     s.imsMaxConnections = positive(config, "ringdesk.ims.maxConnections", 2000);
+    s.imsMaxConnectionsPerAddress = static_cast<std::size_t>(positive(config, "ringdesk.ims.maxConnectionsPerAddress", 64));
     s.imsMaxQueuedDocuments = static_cast<std::size_t>(positive(config, "ringdesk.ims.maxQueuedDocuments", 10000));
     s.im.aliveTimeout = millis(config, "ringdesk.ims.aliveTimeoutMs", 15000);
+    s.im.loginTimeout = s.core.loginTimeout = millis(config, "ringdesk.login.timeoutMs", 30000);
 
     s.operatorTls = loadTls(config, "operator", s.operatorEndpoint.host, 7020, s.dataDir);
     s.imsTls = loadTls(config, "ims", s.imsEndpoint.host, 7021, s.dataDir);
@@ -105,6 +109,15 @@ ServerSettings ServerSettings::load(const Poco::Util::AbstractConfiguration& con
     s.visitorMaxFrameBytes = static_cast<std::size_t>(positive(config, "ringdesk.visitor.maxFrameBytes", 16384, 1024));
     s.visitorMaxQueuedMessages = static_cast<std::size_t>(positive(config, "ringdesk.visitor.maxQueuedMessages", 1000));
     s.visitorIdleTimeoutSeconds = positive(config, "ringdesk.visitor.idleTimeoutSeconds", 900);
+    s.visitorMaxConnectionsPerAddress =
+        static_cast<std::size_t>(positive(config, "ringdesk.visitor.maxConnectionsPerAddress", 64));
+    s.visitorMessageRate = {static_cast<double>(positive(config, "ringdesk.visitor.messagesPerSecond", 10)),
+                            static_cast<double>(positive(config, "ringdesk.visitor.messageBurst", 30))};
+    s.core.visitorConnectionsPerAddress =
+        core::RateLimit::perWindow(positive(config, "ringdesk.visitor.connectionsPerMinute", 120), 60000);
+    s.core.conversationsPerAddress =
+        core::RateLimit::perWindow(positive(config, "ringdesk.visitor.conversationsPerHour", 60), 3600000);
+    s.core.maxTrackedAddresses = static_cast<std::size_t>(positive(config, "ringdesk.visitor.maxTracked", 100000));
 
     s.admin = admin_api::loadAdminEndpointConfig(config);
     const int cores = static_cast<int>(std::max(1u, Poco::Environment::processorCount()));
@@ -141,6 +154,8 @@ ServerSettings ServerSettings::load(const Poco::Util::AbstractConfiguration& con
 std::vector<std::string> ServerSettings::describe() const
 {
     auto ms = [](core::Duration d) { return std::to_string(d.count()) + " ms"; };
+    // The rate settings are whole numbers (read with getInt).
+    auto whole = [](double count) { return std::to_string(static_cast<long long>(count)); };
     return {
         "ringdesk.dataDir = " + dataDir,
         "ringdesk.database.path = " + databasePath,
@@ -150,12 +165,14 @@ std::vector<std::string> ServerSettings::describe() const
         "ringdesk.operator = " + operatorEndpoint.host + ":" + std::to_string(operatorEndpoint.port),
         "ringdesk.operator.maxLineBytes = " + std::to_string(operatorMaxLineBytes),
         "ringdesk.operator.maxConnections = " + std::to_string(operatorMaxConnections),
+        "ringdesk.operator.maxConnectionsPerAddress = " + std::to_string(operatorMaxConnectionsPerAddress),
         "ringdesk.operator.maxQueuedPackets = " + std::to_string(operatorMaxQueuedPackets),
         "ringdesk.operator.allowAnonymous = " + std::string(core.allowAnonymousOperators ? "true" : "false"),
         describeTls("operator", operatorTls),
         "ringdesk.ims = " + imsEndpoint.host + ":" + std::to_string(imsEndpoint.port),
         "ringdesk.ims.maxDocumentBytes = " + std::to_string(imsMaxDocumentBytes),
         "ringdesk.ims.maxConnections = " + std::to_string(imsMaxConnections),
+        "ringdesk.ims.maxConnectionsPerAddress = " + std::to_string(imsMaxConnectionsPerAddress),
         "ringdesk.ims.maxQueuedDocuments = " + std::to_string(imsMaxQueuedDocuments),
         "ringdesk.ims.aliveTimeoutMs = " + ms(im.aliveTimeout),
         describeTls("ims", imsTls),
@@ -167,6 +184,12 @@ std::vector<std::string> ServerSettings::describe() const
         "ringdesk.visitor.maxFrameBytes = " + std::to_string(visitorMaxFrameBytes),
         "ringdesk.visitor.maxQueuedMessages = " + std::to_string(visitorMaxQueuedMessages),
         "ringdesk.visitor.idleTimeoutSeconds = " + std::to_string(visitorIdleTimeoutSeconds),
+        "ringdesk.visitor.maxConnectionsPerAddress = " + std::to_string(visitorMaxConnectionsPerAddress),
+        "ringdesk.visitor.messagesPerSecond = " + whole(visitorMessageRate.perSecond),
+        "ringdesk.visitor.messageBurst = " + whole(visitorMessageRate.burst),
+        "ringdesk.visitor.connectionsPerMinute = " + whole(core.visitorConnectionsPerAddress.burst),
+        "ringdesk.visitor.conversationsPerHour = " + whole(core.conversationsPerAddress.burst),
+        "ringdesk.visitor.maxTracked = " + std::to_string(core.maxTrackedAddresses),
         "ringdesk.admin = " + admin.host + ":" + std::to_string(admin.port),
         "ringdesk.admin.tokenFile = " + admin.tokenFile,
         "ringdesk.admin.maxConnections = " + std::to_string(admin.maxConnections),
@@ -187,6 +210,7 @@ std::vector<std::string> ServerSettings::describe() const
         "ringdesk.login.maxTracked = " + std::to_string(logins.throttle.maxTrackedKeys),
         "ringdesk.login.maxConcurrentHashes = " + std::to_string(logins.maxConcurrentHashes),
         "ringdesk.login.hashWaitMs = " + std::to_string(logins.hashWait.count()) + " ms",
+        "ringdesk.login.timeoutMs = " + ms(core.loginTimeout),
         "ringdesk.readyFile = " + (readyFile.empty() ? std::string("(none)") : readyFile),
     };
 }

@@ -41,6 +41,7 @@ struct ServerSettings
     Endpoint operatorEndpoint;
     std::size_t operatorMaxLineBytes = 0;
     int operatorMaxConnections = 0;
+    std::size_t operatorMaxConnectionsPerAddress = 0; // plain and TLS port, each
     std::size_t operatorMaxQueuedPackets = 0;
 
     Endpoint httpEndpoint;
@@ -50,10 +51,13 @@ struct ServerSettings
     std::size_t visitorMaxFrameBytes = 0;
     std::size_t visitorMaxQueuedMessages = 0;
     int visitorIdleTimeoutSeconds = 0;
+    std::size_t visitorMaxConnectionsPerAddress = 0; // live WebSockets from one address
+    core::RateLimit visitorMessageRate;              // client messages per WebSocket
 
     Endpoint imsEndpoint;
     std::size_t imsMaxDocumentBytes = 0;
     int imsMaxConnections = 0;
+    std::size_t imsMaxConnectionsPerAddress = 0; // plain and TLS port, each
     std::size_t imsMaxQueuedDocuments = 0;
 
     TlsEndpoint operatorTls;

@@ -29,8 +29,15 @@ ConversationState conversationStateFromString(const std::string& text)
 }
 
 Core::Core(CoreSettings settings, const Clock& clock, ConnectionSink& sink, ConversationStore& store)
-    : settings_(settings), clock_(clock), sink_(sink), store_(store)
+    : settings_(settings), clock_(clock), sink_(sink), store_(store),
+      visitorConnectionsPerAddress_(settings.visitorConnectionsPerAddress, settings.maxTrackedAddresses),
+      conversationsPerAddress_(settings.conversationsPerAddress, settings.maxTrackedAddresses)
 {
+}
+
+std::int64_t Core::steadyMs() const
+{
+    return std::chrono::duration_cast<Duration>(clock_.now().time_since_epoch()).count();
 }
 
 void Core::tick()
@@ -76,6 +83,8 @@ void Core::updateSettings(const CoreSettings& settings)
     const bool allowAnonymous = settings_.allowAnonymousOperators;
     settings_ = settings;
     settings_.allowAnonymousOperators = allowAnonymous;
+    visitorConnectionsPerAddress_.setLimit(settings_.visitorConnectionsPerAddress, steadyMs());
+    conversationsPerAddress_.setLimit(settings_.conversationsPerAddress, steadyMs());
 }
 
 std::size_t Core::forceLogout(const std::string& username, const std::string& reason)

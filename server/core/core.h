@@ -144,8 +144,8 @@ public:
     void attachUserBans(UserBanCheck& bans);
 
     // ---- timers -----------------------------------------------------------------------------
-    /// Runs every timer that is due: probes (spec 2.4), probe drops, ring timeouts, grace
-    /// periods. Call at least every 100 ms; extra calls are harmless.
+    /// Runs every timer that is due: probes (spec 2.4), probe drops, login deadlines, ring
+    /// timeouts, grace periods. Call at least every 100 ms; extra calls are harmless.
     void tick();
 
     // ---- live view --------------------------------------------------------------------------
@@ -160,6 +160,7 @@ private:
         std::string uuid;
         std::optional<OperatorIdentity> identity;
         int status = status_code::kOnline;
+        TimePoint connected;
         TimePoint lastHeard;
         std::optional<TimePoint> probeSentAt;
         std::set<std::int64_t> chats;
@@ -249,6 +250,8 @@ private:
     void tickConversations(TimePoint now);
 
     std::int64_t ringTimeField(const LiveConversation& conversation) const;
+    /// The monotonic clock in ms, for the rate limits.
+    std::int64_t steadyMs() const;
 
     CoreSettings settings_;
     const Clock& clock_;
@@ -259,6 +262,8 @@ private:
     std::map<ConnectionId, VisitorSession> visitors_;
     std::map<std::int64_t, LiveConversation> conversations_; // Ringing, Connected, Waiting
     std::unordered_map<std::string, std::int64_t> liveByVisitor_;
+    KeyedRateLimit visitorConnectionsPerAddress_; // new WebSockets by address
+    KeyedRateLimit conversationsPerAddress_;      // new conversations by address
     ImSessionManager* im_ = nullptr;
     VisitorBanList* visitorBans_ = nullptr;
     UserBanCheck* userBans_ = nullptr;

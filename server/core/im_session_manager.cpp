@@ -15,7 +15,7 @@ ImSessionManager::ImSessionManager(ImSettings settings, const Clock& clock, Conn
 
 void ImSessionManager::imsConnected(ConnectionId connection, const std::string& address)
 {
-    ims_[connection] = ImsSession{ImsState::kAwaitingLogin, {}, clock_.now(), address, clock_.epochMs()};
+    ims_[connection] = ImsSession{ImsState::kAwaitingLogin, {}, clock_.now(), clock_.now(), address, clock_.epochMs()};
 }
 
 std::vector<ImsSessionInfo> ImSessionManager::imsSessions() const
@@ -108,12 +108,15 @@ std::size_t ImSessionManager::forceLogoutIms(const std::string& username, const 
 void ImSessionManager::tick()
 {
     const TimePoint now = clock_.now();
-    std::vector<ConnectionId> silent;
-    for (const auto& [connection, session] : ims_)
-        if (session.state != ImsState::kLoggedOut && now - session.lastHeard >= settings_.aliveTimeout)
-            silent.push_back(connection);
-    for (ConnectionId connection : silent) {
-        sink_.close(connection, "no ALIVE within the timeout");
+    std::vector<std::pair<ConnectionId, const char*>> closing;
+    for (const auto& [connection, session] : ims_) {
+        if (session.state == ImsState::kAwaitingLogin && now - session.connected >= settings_.loginTimeout)
+            closing.emplace_back(connection, "no LOGIN within the login timeout");
+        else if (session.state != ImsState::kLoggedOut && now - session.lastHeard >= settings_.aliveTimeout)
+            closing.emplace_back(connection, "no ALIVE within the timeout");
+    }
+    for (const auto& [connection, reason] : closing) {
+        sink_.close(connection, reason);
         imsClosed(connection);
     }
 }

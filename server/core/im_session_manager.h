@@ -39,6 +39,8 @@ struct ImSettings
 {
     /// An IMS connection that sent nothing this long is closed (spec, ALIVE: 15 seconds).
     Duration aliveTimeout = std::chrono::seconds(15);
+    /// An IMS connection that has not logged in this long after connecting is closed.
+    Duration loginTimeout = std::chrono::seconds(30);
 };
 
 class ImSessionManager
@@ -97,7 +99,8 @@ public:
     std::size_t forceLogoutIms(const std::string& username, const std::string& reason);
 
     // ---- timers and views -------------------------------------------------------------------
-    /// Closes IMS connections silent for aliveTimeout.
+    /// Closes IMS connections silent for aliveTimeout, and those not logged in loginTimeout
+    /// after they connected.
     void tick();
     /// The user's status, or status Offline (3) when no session is logged in.
     int statusOf(const std::string& username) const;
@@ -119,6 +122,7 @@ private:
     {
         ImsState state = ImsState::kAwaitingLogin;
         std::string username;
+        TimePoint connected;
         TimePoint lastHeard;
         std::string address;
         std::int64_t connectedAt = 0; // ms since the epoch

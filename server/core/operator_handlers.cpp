@@ -11,7 +11,7 @@ namespace code = protocol::error_code;
 void Core::operatorConnected(ConnectionId connection, const std::string& address)
 {
     OperatorSession session;
-    session.lastHeard = clock_.now();
+    session.connected = session.lastHeard = clock_.now();
     session.address = address;
     session.connectedAt = clock_.epochMs();
     operators_.emplace(connection, std::move(session));

@@ -2,8 +2,10 @@
 // operator's conversations, and their return to the queue.
 #include "server/core/core.h"
 
+#include "protocol/protocol_error.h"
 #include "server/core/im_session_manager.h"
 
+#include <string>
 #include <vector>
 
 namespace ringdesk::core {
@@ -11,7 +13,13 @@ namespace ringdesk::core {
 void Core::tickOperators(TimePoint now)
 {
     std::vector<ConnectionId> silent;
+    std::vector<ConnectionId> late; // not logged in by the login deadline
     for (auto& [connection, session] : operators_) {
+        const bool admitted = session.identity || (settings_.allowAnonymousOperators && !session.uuid.empty());
+        if (!admitted && now - session.connected >= settings_.loginTimeout) {
+            late.push_back(connection);
+            continue;
+        }
         if (session.probeSentAt) {
             if (now - *session.probeSentAt >= settings_.dropAfter)
                 silent.push_back(connection);
@@ -28,6 +36,12 @@ void Core::tickOperators(TimePoint now)
     for (ConnectionId connection : silent) {
         dropOperator(connection, true);
         sink_.close(connection, "no probeACK");
+    }
+    for (ConnectionId connection : late) {
+        sendError(connection, protocol::error_code::kNotLoggedIn,
+                  "no login within " + std::to_string(settings_.loginTimeout.count() / 1000) + " s", "login");
+        dropOperator(connection, false);
+        sink_.close(connection, "no login within the login timeout");
     }
 }
 

@@ -11,6 +11,12 @@ namespace code = protocol::error_code;
 
 void Core::visitorConnected(ConnectionId connection, const std::string& address)
 {
+    if (const std::int64_t wait = visitorConnectionsPerAddress_.take(address, steadyMs()); wait > 0) {
+        sendVisitorError(connection, code::kRateLimited,
+                         "too many new connections from your address; " + retryInText(wait));
+        sink_.close(connection, "visitor connection rate limit");
+        return;
+    }
     VisitorSession session;
     session.address = address;
     session.connectedAt = clock_.epochMs();
@@ -101,8 +107,12 @@ void Core::onVisitorMsg(ConnectionId connection, VisitorSession& session, const 
     // conversation: a ban may have been recorded while the server could not be told.
     if ((session.banned || fresh) && checkVisitorBan(session))
         return sendVisitorError(connection, code::kUnavailable, "chat is not available");
-    if (fresh)
+    if (fresh) {
+        if (const std::int64_t wait = conversationsPerAddress_.take(session.address, steadyMs()); wait > 0)
+            return sendVisitorError(connection, code::kRateLimited,
+                                    "too many new conversations from your address; " + retryInText(wait));
         conversation = &openConversation(session);
+    }
 
     const TranscriptLine stored = appendMessage(*conversation, false, msg.text);
     deliverToVisitors(*conversation,

@@ -4,16 +4,28 @@
 
 #include <Poco/Logger.h>
 
+#include <chrono>
+
 namespace ringdesk::http {
 
 namespace ws = protocol::websocket;
+
+namespace {
+
+std::int64_t steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
 
 VisitorStream::VisitorStream(io::EventLoop& loop, Poco::Net::StreamSocket socket, VisitorEndpointContext& context,
                              std::string address, std::function<void()> onClosed)
     : io::StreamConnection(loop, socket, context.maxQueuedMessages,
                            std::chrono::seconds(context.idleTimeoutSeconds)),
       context_(context), id_(context.registry.nextId()), address_(std::move(address)),
-      onClosed_(std::move(onClosed)), decoder_(context.maxFrameBytes)
+      onClosed_(std::move(onClosed)), decoder_(context.maxFrameBytes), messages_(context.messageRate, steadyMs())
 {
 }
 
@@ -94,6 +106,11 @@ void VisitorStream::handle(ws::Message message)
         break;
     default:
         deliver(visitor::ErrorReply{protocol::error_code::kBadJson, "send one JSON object per text message"});
+        return;
+    }
+    if (const std::int64_t now = steadyMs(); !messages_.take(now)) {
+        deliver(visitor::ErrorReply{protocol::error_code::kRateLimited,
+                                    "too many messages; " + core::retryInText(messages_.retryAfterMs(now))});
         return;
     }
     try {

@@ -2,7 +2,8 @@
 // One visitor WebSocket on an event loop after its HTTP handshake (docs/visitor-api.md): RFC 6455
 // frames (protocol/websocket_frame.h) carrying one JSON message each. The loop decodes frames,
 // answers pings, and posts messages to the dispatcher; what the core sends is queued here and
-// framed on the loop.
+// framed on the loop. Text messages beyond the context's messageRate are answered with `error`
+// `rate_limited` and not passed on (docs/configuration.md, "Visitor limits").
 
 #include "protocol/websocket_frame.h"
 #include "server/http/visitor_websocket.h"
@@ -53,6 +54,7 @@ private:
     const std::string address_;
     std::function<void()> onClosed_;
     protocol::websocket::FrameDecoder decoder_; // loop thread only
+    core::TokenBucket messages_;                // loop thread only: messageRate, steady-clock ms
 
     io::SendQueue<Outgoing> sendQueue_;
 };

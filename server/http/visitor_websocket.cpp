@@ -66,6 +66,15 @@ void VisitorWebSocketHandler::handleRequest(Poco::Net::HTTPServerRequest& reques
         return;
     }
     std::atomic<std::size_t>& live = context_.liveConnections;
+    const std::string address = request.clientAddress().host().toString();
+    if (!context_.perAddress.tryAdd(address)) {
+        --live;
+        logger.debug("refused WebSocket: %z visitor connections open from %s", context_.perAddress.maxPerAddress(),
+                     address);
+        refuse(response, HTTPResponse::HTTP_TOO_MANY_REQUESTS);
+        return;
+    }
+    io::ConnectionsPerAddress& perAddress = context_.perAddress;
     Poco::Net::StreamSocket socket;
     Poco::Buffer<char> buffered(0);
     try {
@@ -81,12 +90,15 @@ void VisitorWebSocketHandler::handleRequest(Poco::Net::HTTPServerRequest& reques
         requestImpl.session().drainBuffer(buffered);
         socket = requestImpl.detachSocket();
     } catch (...) {
+        perAddress.remove(address);
         --live;
         throw;
     }
-    auto stream = std::make_shared<VisitorStream>(context_.loops.next(), socket, context_,
-                                                  request.clientAddress().host().toString(),
-                                                  [&live] { --live; });
+    auto stream = std::make_shared<VisitorStream>(context_.loops.next(), socket, context_, address,
+                                                  [&live, &perAddress, address] {
+                                                      perAddress.remove(address);
+                                                      --live;
+                                                  });
     stream->start(std::string(buffered.begin(), buffered.size()));
 }
 

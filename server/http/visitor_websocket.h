@@ -6,7 +6,9 @@
 // the WebSocket holds no thread of its own.
 
 #include "server/dispatch/connection_registry.h"
+#include "server/core/token_bucket.h"
 #include "server/dispatch/core_inbox.h"
+#include "server/io/connections_per_address.h"
 #include "server/io/event_loop.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -26,6 +28,8 @@ struct VisitorEndpointContext
     io::EventLoopGroup& loops;       // where the WebSockets run
     std::size_t maxConnections;      // live WebSockets at once; more are refused with 503
     std::atomic<std::size_t>& liveConnections;
+    io::ConnectionsPerAddress& perAddress; // live WebSockets per address; more are refused with 429
+    core::RateLimit messageRate;           // client messages per WebSocket; more get `rate_limited`
 };
 
 class VisitorWebSocketHandler final : public Poco::Net::HTTPRequestHandler

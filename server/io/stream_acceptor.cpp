@@ -2,6 +2,7 @@
 
 #include <Poco/Error.h>
 #include <Poco/Logger.h>
+#include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocketImpl.h>
 
 #include <sys/epoll.h>
@@ -17,9 +18,10 @@ class StreamAcceptor::Listener final : public EventLoop::Handler,
                                        public std::enable_shared_from_this<StreamAcceptor::Listener>
 {
 public:
-    Listener(EventLoopGroup& loops, Poco::Net::ServerSocket socket, int maxConnections, Adopt adopt)
+    Listener(EventLoopGroup& loops, Poco::Net::ServerSocket socket, int maxConnections, std::size_t maxPerAddress,
+             Adopt adopt)
         : loops_(loops), loop_(loops.first()), socket_(socket), maxConnections_(maxConnections),
-          adopt_(std::move(adopt))
+          perAddress_(maxPerAddress), adopt_(std::move(adopt))
     {
     }
 
@@ -63,7 +65,10 @@ public:
                 loop_.rewatch(socket_.impl()->sockfd(), 0, *this);
                 return;
             }
-            const int fd = ::accept4(socket_.impl()->sockfd(), nullptr, nullptr, SOCK_CLOEXEC);
+            sockaddr_storage peer{};
+            socklen_t peerLength = sizeof(peer);
+            const int fd = ::accept4(socket_.impl()->sockfd(), reinterpret_cast<sockaddr*>(&peer), &peerLength,
+                                     SOCK_CLOEXEC);
             if (fd < 0) {
                 if (errno == EINTR || errno == ECONNABORTED)
                     continue;
@@ -74,10 +79,24 @@ public:
                 return;
             }
             Poco::Net::StreamSocket accepted(new Poco::Net::StreamSocketImpl(fd));
+            std::string address =
+                Poco::Net::SocketAddress(reinterpret_cast<const sockaddr*>(&peer), peerLength).host().toString();
+            if (!perAddress_.tryAdd(address)) {
+                Poco::Logger::get("ringdesk.server")
+                    .debug("closed a connection from %s: %z open from that address", address,
+                           perAddress_.maxPerAddress());
+                accepted.close();
+                continue;
+            }
             ++live_;
-            adopt_(accepted, loops_.next(), [self = shared_from_this()] { self->closed(); });
+            adopt_(accepted, loops_.next(), [self = shared_from_this(), address = std::move(address)] {
+                self->perAddress_.remove(address);
+                self->closed();
+            });
         }
     }
+
+    std::uint64_t refusedPerAddress() const { return perAddress_.refused(); }
 
     void onLoopStop() override
     {
@@ -103,6 +122,7 @@ private:
     EventLoop& loop_;
     Poco::Net::ServerSocket socket_;
     const int maxConnections_;
+    ConnectionsPerAddress perAddress_;
     Adopt adopt_;
     // Loop thread only:
     int live_ = 0;
@@ -111,8 +131,8 @@ private:
 };
 
 StreamAcceptor::StreamAcceptor(EventLoopGroup& loops, const Poco::Net::ServerSocket& socket, int maxConnections,
-                               Adopt adopt)
-    : listener_(std::make_shared<Listener>(loops, socket, maxConnections, std::move(adopt)))
+                               std::size_t maxPerAddress, Adopt adopt)
+    : listener_(std::make_shared<Listener>(loops, socket, maxConnections, maxPerAddress, std::move(adopt)))
 {
 }
 
@@ -121,5 +141,7 @@ StreamAcceptor::~StreamAcceptor() = default;
 void StreamAcceptor::start() { listener_->start(); }
 
 void StreamAcceptor::stop() { listener_->stop(); }
+
+std::uint64_t StreamAcceptor::refusedPerAddress() const { return listener_->refusedPerAddress(); }
 
 } // namespace ringdesk::io

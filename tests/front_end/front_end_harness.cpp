@@ -25,6 +25,8 @@ constexpr auto kTickInterval = std::chrono::milliseconds(5);
 
 } // namespace
 
+FrontEndHarness::FrontEndHarness() : FrontEndHarness(Settings{}) {}
+
 FrontEndHarness::FrontEndHarness(Settings settings)
     : session_(database_.open()), conversations_(session_), imStore_(session_), storeThread_(session_),
       conversationsProxy_(conversations_, storeThread_), imStoreProxy_(imStore_, storeThread_),
@@ -35,7 +37,9 @@ FrontEndHarness::FrontEndHarness(Settings settings)
       loops_("fe-loop", 1), operatorContext_{dispatcher_,   registry_,  logins_, serverKey(),
                                              kMaxLineBytes, kMaxQueued, clock_},
       imsContext_{dispatcher_, registry_, logins_, protocol::limits::kMaxImsDocumentBytes, kMaxQueued, clock_},
-      visitorContext_{dispatcher_, registry_, kMaxLineBytes, kMaxQueued, 600, loops_, 100, liveVisitors_}
+      visitorContext_{dispatcher_, registry_,    kMaxLineBytes,       kMaxQueued,
+                      600,         loops_,       100,                 liveVisitors_,
+                      visitorsPerAddress_, settings.visitorMessages}
 {
     storeThread_.start();
     dispatcher_.start();

@@ -46,9 +46,11 @@ public:
     {
         core::CoreSettings core;
         core::ImSettings im;
+        core::RateLimit visitorMessages{10, 30}; // per visitor WebSocket, as the server's default
     };
 
-    explicit FrontEndHarness(Settings settings = {});
+    FrontEndHarness();
+    explicit FrontEndHarness(Settings settings);
     /// Closes every connection, then stops the loop, the worker, the dispatcher and the store.
     ~FrontEndHarness();
     FrontEndHarness(const FrontEndHarness&) = delete;
@@ -91,6 +93,7 @@ private:
     io::WorkerPool workers_;
     io::EventLoopGroup loops_;
     std::atomic<std::size_t> liveVisitors_{0};
+    io::ConnectionsPerAddress visitorsPerAddress_{100};
     operator_endpoint::OperatorEndpointContext operatorContext_;
     ims_endpoint::ImsEndpointContext imsContext_;
     http::VisitorEndpointContext visitorContext_;

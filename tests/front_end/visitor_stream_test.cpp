@@ -9,6 +9,10 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <algorithm>
+#include <array>
+#include <vector>
+
 namespace ringdesk::front_end_tests {
 
 namespace ws = protocol::websocket;
@@ -22,7 +26,14 @@ class VisitorStreamTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testBinaryFrameAndBadJsonAreRefusedAndTheConnectionStays);
     CPPUNIT_TEST(testUnmaskedFrameClosesTheConnection);
     CPPUNIT_TEST(testCloseFrameIsAnsweredAndTheConnectionEnds);
+    CPPUNIT_TEST(testMessagesOverTheRateAreRefusedAndTheConnectionStays);
     CPPUNIT_TEST_SUITE_END();
+
+    static std::string clientFrame(const visitor::ClientMessage& message)
+    {
+        return ws::encodeFrame(ws::Opcode::kText, visitor::encodeClient(message), true,
+                               std::array<std::uint8_t, 4>{0x12, 0x34, 0x56, 0x78});
+    }
 
 public:
     void testHelloIsWelcomed()
@@ -89,8 +100,39 @@ public:
         CPPUNIT_ASSERT_EQUAL(ws::close_code::kNormal, ws::closeStatus(close.payload).value_or(0));
         CPPUNIT_ASSERT(peer.readUntilClosed().has_value());
     }
+
+    void testMessagesOverTheRateAreRefusedAndTheConnectionStays();
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(VisitorStreamTest);
+
+// Burst 3 at one a second: of four messages sent in one write the fourth is refused at the
+// edge (never reaches the core) with `rate_limited`; the connection stays.
+void VisitorStreamTest::testMessagesOverTheRateAreRefusedAndTheConnectionStays()
+{
+    FrontEndHarness::Settings settings;
+    settings.visitorMessages = core::RateLimit{1, 3};
+    FrontEndHarness harness(settings);
+    test_support::PeerSocket peer = harness.connectVisitor();
+    peer.send(clientFrame(visitor::Hello{{}, 0, "Lou", {}}) + clientFrame(visitor::SendMsg{"one"}) +
+              clientFrame(visitor::SendMsg{"two"}) + clientFrame(visitor::SendMsg{"three"}));
+    const visitor::ErrorReply refused = awaitVisitor<visitor::ErrorReply>(peer);
+    CPPUNIT_ASSERT_EQUAL(std::string(protocol::error_code::kRateLimited), refused.code);
+    CPPUNIT_ASSERT_EQUAL(std::string("too many messages; retry in 1 s"), refused.message);
+    harness.settle();
+    sendFrame(peer, ws::Opcode::kPing, "still there");
+    std::vector<std::string> texts;
+    for (;;) {
+        const ServerFrame frame = readFrame(peer);
+        if (frame.opcode == ws::Opcode::kPong)
+            break;
+        if (frame.opcode != ws::Opcode::kText)
+            continue;
+        if (const auto decoded = visitor::decodeServer(frame.payload);
+            const auto* message = std::get_if<visitor::ChatMessage>(&decoded))
+            texts.push_back(message->text);
+    }
+    CPPUNIT_ASSERT(std::find(texts.begin(), texts.end(), "three") == texts.end());
+}
 
 } // namespace ringdesk::front_end_tests

@@ -40,6 +40,7 @@ class ImSessionManagerTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testForceLogoutEndsEverySession);
     CPPUNIT_TEST(testLoginOfAUserBannedMeanwhileIsRefused);
     CPPUNIT_TEST(testAliveTimeoutOnInjectedClock);
+    CPPUNIT_TEST(testConnectionWithoutLoginIsClosedAtTheLoginDeadline);
     CPPUNIT_TEST(testOperatorTeamMsgOfflineThenDeliveredOnceAtLogin);
     CPPUNIT_TEST(testInvitationsInRosterAndAnswersReachTheInviter);
     CPPUNIT_TEST_SUITE_END();
@@ -170,6 +171,29 @@ public:
         core_->tick();
         CPPUNIT_ASSERT(output_.isClosed(alice));
         CPPUNIT_ASSERT(!im_->isOnline("alice"));
+    }
+
+    void testConnectionWithoutLoginIsClosedAtTheLoginDeadline()
+    {
+        const ConnectionId lurker = ++last_;
+        im_->imsConnected(lurker);
+        const ConnectionId alice = imsLogin("alice");
+        // Both keep sending ALIVE; only the one that never logged in meets the deadline (30 s).
+        for (int second = 0; second < 29; ++second) {
+            clock_.advance(std::chrono::seconds(1));
+            im_->imsHeard(lurker);
+            im_->imsDocument(alice, ims::Alive{});
+            core_->tick();
+        }
+        CPPUNIT_ASSERT(!output_.isClosed(lurker));
+        clock_.advance(std::chrono::seconds(1));
+        core_->tick();
+        CPPUNIT_ASSERT(output_.isClosed(lurker));
+        CPPUNIT_ASSERT_EQUAL(std::string("no LOGIN within the login timeout"),
+                             output_.closedConnections().at(lurker));
+        CPPUNIT_ASSERT(!output_.isClosed(alice));
+        im_->imsLoggedIn(lurker, "bob"); // a check that finishes late is ignored
+        CPPUNIT_ASSERT(!im_->isOnline("bob"));
     }
 
     void testOperatorTeamMsgOfflineThenDeliveredOnceAtLogin()

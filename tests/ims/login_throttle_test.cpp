@@ -9,11 +9,6 @@
 #include "operator-client/session/nlchat_client.h"
 #include "protocol/protocol_error.h"
 
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
-
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <chrono>
@@ -34,17 +29,6 @@ std::string operatorLogin(std::uint16_t port, const std::string& user, const std
     } catch (const protocol::ProtocolError& e) {
         return e.code();
     }
-}
-
-std::string metrics(std::uint16_t httpPort)
-{
-    Poco::Net::HTTPClientSession session(integration::kHost, httpPort);
-    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/metrics");
-    session.sendRequest(request);
-    Poco::Net::HTTPResponse response;
-    std::string body;
-    Poco::StreamCopier::copyToString(session.receiveResponse(response), body);
-    return body;
 }
 
 } // namespace
@@ -78,7 +62,7 @@ public:
         ImsClient ims(server_->imsPort());
         CPPUNIT_ASSERT_EQUAL(std::string("<LOGIN user=\"alice\" result=\"0\"/>"), ims.login("alice", "pa"));
 
-        const std::string figures = metrics(server_->httpPort());
+        const std::string figures = server_->metrics();
         CPPUNIT_ASSERT_MESSAGE(figures, figures.find("ringdesk_logins_throttled_total{reason=\"address\"} 2") !=
                                             std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(figures,

@@ -3,6 +3,9 @@
 #include <Poco/File.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
 #include <Poco/Path.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
@@ -197,6 +200,17 @@ int ServerProcess::stop(std::chrono::milliseconds timeout)
 }
 
 std::string ServerProcess::publicKeyPem() const { return readFile(file("server_key.pub.pem")); }
+
+std::string ServerProcess::metrics() const
+{
+    Poco::Net::HTTPClientSession session("127.0.0.1", httpPort_);
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/metrics");
+    session.sendRequest(request);
+    Poco::Net::HTTPResponse response;
+    std::string body;
+    Poco::StreamCopier::copyToString(session.receiveResponse(response), body);
+    return body;
+}
 
 std::string ServerProcess::awaitOutput(const std::string& fragment, std::chrono::milliseconds timeout) const
 {

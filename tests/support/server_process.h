@@ -85,6 +85,10 @@ public:
     /// The server's public key as written to its data folder (server_key.pub.pem).
     std::string publicKeyPem() const;
 
+    /// The body of GET /metrics on the HTTP port (Prometheus text). Throws Poco::Exception
+    /// when the server does not answer.
+    std::string metrics() const;
+
     /// Waits until the server's output contains `fragment` and returns the output so far.
     /// Throws std::runtime_error, with the end of the output, when it does not within `timeout`.
     std::string awaitOutput(const std::string& fragment,
