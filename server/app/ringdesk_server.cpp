@@ -96,9 +96,9 @@ void RingdeskServer::start()
     const io::TcpListener::ConnectionMaker makeOperatorConnection = [this](const Poco::Net::StreamSocket& socket) {
         return new operator_endpoint::ThreadedOperatorConnection(socket, *operatorContext_);
     };
-    const int operatorTlsPort = startTlsListener("operator", settings_.operatorTls, settings_.operatorMaxConnections,
-                                                 settings_.operatorMaxConnectionsPerAddress, makeOperatorConnection,
-                                                 operatorTlsServer_);
+    const int operatorTlsPort =
+        startTlsListener("operator", settings_.operatorTls, settings_.operatorMaxConnections,
+                         settings_.operatorMaxConnectionsPerAddress, makeOperatorConnection, operatorTlsServer_);
 
     Poco::Net::ServerSocket imsSocket = listen(settings_.imsEndpoint);
     imsContext_.emplace(ims_endpoint::ImsEndpointContext{
@@ -109,18 +109,17 @@ void RingdeskServer::start()
     imsServer_ = std::make_unique<io::TcpListener>("ims", imsSocket, settings_.imsMaxConnections,
                                                    settings_.imsMaxConnectionsPerAddress, makeImsConnection);
     imsServer_->start();
-    const int imsTlsPort = startTlsListener("ims", settings_.imsTls, settings_.imsMaxConnections,
-                                            settings_.imsMaxConnectionsPerAddress, makeImsConnection, imsTlsServer_);
+    const int imsTlsPort =
+        startTlsListener("ims", settings_.imsTls, settings_.imsMaxConnections,
+                         settings_.imsMaxConnectionsPerAddress, makeImsConnection, imsTlsServer_);
 
     Poco::Net::ServerSocket httpSocket = listen(settings_.httpEndpoint);
     httpContext_.emplace(http::HttpContext{
         http::VisitorEndpointContext{dispatcher_, registry_, settings_.visitorMaxFrameBytes,
-                                     settings_.visitorMaxQueuedMessages,
-                                     settings_.visitorIdleTimeoutSeconds, loops_,
-                                     static_cast<std::size_t>(settings_.httpMaxConnections),
+                                     settings_.visitorMaxQueuedMessages, settings_.visitorIdleTimeoutSeconds,
+                                     loops_, static_cast<std::size_t>(settings_.httpMaxConnections),
                                      visitorConnections_, visitorsPerAddress_, settings_.visitorMessageRate},
-        settings_.widgetDir, settings_.demoPage, serverKey_.publicKey().pem(),
-        [this] { return metricsText(); }});
+        settings_.widgetDir, settings_.demoPage, serverKey_.publicKey().pem(), [this] { return metricsText(); }});
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(settings_.httpMaxConnections);
     params->setMaxQueued(settings_.httpMaxConnections);

@@ -92,7 +92,8 @@ ServerSettings ServerSettings::load(const Poco::Util::AbstractConfiguration& con
         throw Poco::InvalidArgumentException("ringdesk.ims.maxDocumentBytes must be at most " +
                                              std::to_string(protocol::limits::kMaxImsDocumentBytes));
     s.imsMaxConnections = positive(config, "ringdesk.ims.maxConnections", 2000);
-    s.imsMaxConnectionsPerAddress = static_cast<std::size_t>(positive(config, "ringdesk.ims.maxConnectionsPerAddress", 64));
+    s.imsMaxConnectionsPerAddress =
+        static_cast<std::size_t>(positive(config, "ringdesk.ims.maxConnectionsPerAddress", 64));
     s.imsMaxQueuedDocuments = static_cast<std::size_t>(positive(config, "ringdesk.ims.maxQueuedDocuments", 10000));
     s.im.aliveTimeout = millis(config, "ringdesk.ims.aliveTimeoutMs", 15000);
     s.im.loginTimeout = s.core.loginTimeout = millis(config, "ringdesk.login.timeoutMs", 30000);

@@ -15,7 +15,8 @@ ImSessionManager::ImSessionManager(ImSettings settings, const Clock& clock, Conn
 
 void ImSessionManager::imsConnected(ConnectionId connection, const std::string& address)
 {
-    ims_[connection] = ImsSession{ImsState::kAwaitingLogin, {}, clock_.now(), clock_.now(), address, clock_.epochMs()};
+    ims_[connection] =
+        ImsSession{ImsState::kAwaitingLogin, {}, clock_.now(), clock_.now(), address, clock_.epochMs()};
 }
 
 std::vector<ImsSessionInfo> ImSessionManager::imsSessions() const

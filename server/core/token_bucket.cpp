@@ -8,7 +8,8 @@ namespace ringdesk::core {
 
 std::string retryInText(std::int64_t waitMs) { return "retry in " + std::to_string((waitMs + 999) / 1000) + " s"; }
 
-TokenBucket::TokenBucket(RateLimit limit, std::int64_t nowMs) : limit_(limit), tokens_(limit.burst), updatedMs_(nowMs)
+TokenBucket::TokenBucket(RateLimit limit, std::int64_t nowMs)
+    : limit_(limit), tokens_(limit.burst), updatedMs_(nowMs)
 {
 }
 
@@ -16,8 +17,8 @@ void TokenBucket::refill(std::int64_t nowMs)
 {
     if (nowMs <= updatedMs_)
         return;
-    tokens_ = std::min(limit_.burst,
-                       tokens_ + static_cast<double>(nowMs - updatedMs_) * limit_.perSecond / 1000.0);
+    tokens_ =
+        std::min(limit_.burst, tokens_ + static_cast<double>(nowMs - updatedMs_) * limit_.perSecond / 1000.0);
     updatedMs_ = nowMs;
 }
 
@@ -51,7 +52,8 @@ void TokenBucket::setLimit(RateLimit limit, std::int64_t nowMs)
     tokens_ = std::min(tokens_, limit_.burst);
 }
 
-KeyedRateLimit::KeyedRateLimit(RateLimit limit, std::size_t maxKeys) : limit_(limit), maxKeys_(std::max<std::size_t>(1, maxKeys))
+KeyedRateLimit::KeyedRateLimit(RateLimit limit, std::size_t maxKeys)
+    : limit_(limit), maxKeys_(std::max<std::size_t>(1, maxKeys))
 {
 }
 

@@ -5,8 +5,8 @@
 // hands it to an event loop as a VisitorStream (visitor_stream.h). The HTTP thread is then free;
 // the WebSocket holds no thread of its own.
 
-#include "server/dispatch/connection_registry.h"
 #include "server/core/token_bucket.h"
+#include "server/dispatch/connection_registry.h"
 #include "server/dispatch/core_inbox.h"
 #include "server/io/connections_per_address.h"
 #include "server/io/event_loop.h"

@@ -67,8 +67,8 @@ public:
             }
             sockaddr_storage peer{};
             socklen_t peerLength = sizeof(peer);
-            const int fd = ::accept4(socket_.impl()->sockfd(), reinterpret_cast<sockaddr*>(&peer), &peerLength,
-                                     SOCK_CLOEXEC);
+            const int fd =
+                ::accept4(socket_.impl()->sockfd(), reinterpret_cast<sockaddr*>(&peer), &peerLength, SOCK_CLOEXEC);
             if (fd < 0) {
                 if (errno == EINTR || errno == ECONNABORTED)
                     continue;

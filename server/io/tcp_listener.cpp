@@ -55,7 +55,8 @@ public:
         }
         if (!perAddress_.tryAdd(address)) {
             Poco::Logger::get("ringdesk.server")
-                .debug("closed a connection from %s: %z open from that address", address, perAddress_.maxPerAddress());
+                .debug("closed a connection from %s: %z open from that address", address,
+                       perAddress_.maxPerAddress());
             return new RefusedConnection(socket);
         }
         try {

@@ -37,9 +37,8 @@ FrontEndHarness::FrontEndHarness(Settings settings)
       loops_("fe-loop", 1), operatorContext_{dispatcher_,   registry_,  logins_, serverKey(),
                                              kMaxLineBytes, kMaxQueued, clock_},
       imsContext_{dispatcher_, registry_, logins_, protocol::limits::kMaxImsDocumentBytes, kMaxQueued, clock_},
-      visitorContext_{dispatcher_, registry_,    kMaxLineBytes,       kMaxQueued,
-                      600,         loops_,       100,                 liveVisitors_,
-                      visitorsPerAddress_, settings.visitorMessages}
+      visitorContext_{dispatcher_, registry_, kMaxLineBytes, kMaxQueued,          600,
+                      loops_,      100,       liveVisitors_, visitorsPerAddress_, settings.visitorMessages}
 {
     storeThread_.start();
     dispatcher_.start();
