@@ -50,6 +50,9 @@ public:
     {
         ServerProcess server;
         server.addUser("alice", "alice-pw", "Alice Archer");
+        // The chat during the backup writes as fast as it can, faster than a visitor may.
+        server.define("ringdesk.visitor.messagesPerSecond", "100000");
+        server.define("ringdesk.visitor.messageBurst", "100000");
         server.start();
         fillTheAuditLog(server);
         auto alice = connectOperator(server, "alice", "alice-pw", "Alice Archer");
